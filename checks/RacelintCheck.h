@@ -1,0 +1,34 @@
+//===--- RacelintCheck.h - Base of every racelint check --------*- C++ -*-===//
+//
+// Reads the options every check shares with the model (lock and unlock
+// functions, scoped lock types) once, and mirrors them in storeOptions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RACELINT_RACELINTCHECK_H
+#define RACELINT_RACELINTCHECK_H
+
+#include "analysis/TUModel.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace racelint {
+
+class RacelintCheck : public clang::tidy::ClangTidyCheck {
+public:
+  RacelintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  TUModel &model(clang::ASTContext &Ctx) const {
+    return TUModel::get(Ctx, Config);
+  }
+  const LockConfig Config;
+};
+
+/// Splits a ';'- or ','-separated option value, trimming blanks.
+std::vector<std::string> splitList(llvm::StringRef Value);
+std::string joinList(const std::vector<std::string> &Items);
+
+} // namespace racelint
+
+#endif

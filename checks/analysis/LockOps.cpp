@@ -1,0 +1,585 @@
+//===--- LockOps.cpp - Recognise lock operations in the AST ---------------===//
+
+#include "LockOps.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace racelint {
+
+const Expr *stripLockExpr(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+      continue;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      // std::move(x) and std::forward<T>(x) name x.
+      if (C->getNumArgs() == 1 && C->isCallToStdMove()) {
+        E = C->getArg(0);
+        continue;
+      }
+    }
+    if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
+static bool isInStd(const Decl *D) {
+  const DeclContext *DC = D->getDeclContext();
+  while (DC && !DC->isTranslationUnit()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isStdNamespace())
+        return true;
+      if (!NS->isInline())
+        return false;
+    }
+    DC = DC->getParent();
+  }
+  return false;
+}
+
+static const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+static bool isStdMutexName(StringRef N) {
+  return N == "mutex" || N == "timed_mutex" || N == "recursive_mutex" ||
+         N == "recursive_timed_mutex" || N == "shared_mutex" ||
+         N == "shared_timed_mutex";
+}
+
+static bool hasCapabilityAttr(const CXXRecordDecl *RD) {
+  return RD && (RD->hasAttr<CapabilityAttr>());
+}
+
+LockRecognizer::LockRecognizer(ASTContext &Ctx, const LockConfig &Config)
+    : Ctx(Ctx), Config(Config) {
+  // A pthread mutex can be made recursive at run time; when the TU ever
+  // names the recursive kind, double locks of pthread mutexes are not
+  // provable, so they are not reported.
+  for (StringRef Name : {"PTHREAD_MUTEX_RECURSIVE", "PTHREAD_MUTEX_RECURSIVE_NP"}) {
+    auto Lookup = Ctx.getTranslationUnitDecl()->lookup(
+        DeclarationName(&Ctx.Idents.get(Name)));
+    for (const NamedDecl *D : Lookup)
+      if (D->isReferenced())
+        PthreadRecursiveInTU = true;
+  }
+}
+
+bool LockRecognizer::matchesName(const NamedDecl *D,
+                                 const std::vector<std::string> &Names) const {
+  if (!D || Names.empty() || !D->getDeclName().isIdentifier())
+    return false;
+  std::string Qual = D->getQualifiedNameAsString();
+  StringRef Simple = D->getName();
+  for (const std::string &N : Names) {
+    StringRef Want = StringRef(N).trim();
+    Want.consume_front("::");
+    if (Want == Qual || Want == Simple)
+      return true;
+  }
+  return false;
+}
+
+bool LockRecognizer::isRecursiveType(QualType T, const Expr *E) const {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  if (const auto *RD = T->getAsCXXRecordDecl()) {
+    if (RD->hasAttr<ReentrantCapabilityAttr>())
+      return true;
+    if (isInStd(RD))
+      return RD->getName() == "recursive_mutex" ||
+             RD->getName() == "recursive_timed_mutex";
+    return false;
+  }
+  std::string Name = T.getAsString();
+  if (StringRef(Name).contains("pthread_mutex_t"))
+    return PthreadRecursiveInTU;
+  return false;
+}
+
+std::optional<std::string> LockRecognizer::path(const Expr *E,
+                                                const Subst *S) const {
+  E = stripLockExpr(E);
+  if (!E)
+    return std::nullopt;
+  if (isa<CXXThisExpr>(E)) {
+    if (S && S->Self)
+      return path(S->Self, nullptr);
+    return std::string(); // `this` is the empty base
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *VD = DRE->getDecl();
+    if (S && S->Callee)
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+        unsigned Idx = PVD->getFunctionScopeIndex();
+        if (PVD->getDeclContext() == S->Callee && Idx < S->Args.size())
+          return path(S->Args[Idx], nullptr);
+      }
+    if (const auto *V = dyn_cast<VarDecl>(VD))
+      if (!V->isLocalVarDeclOrParm())
+        return V->getQualifiedNameAsString();
+    return VD->getNameAsString();
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD) {
+      // A static data member: a global.
+      if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        return VD->getQualifiedNameAsString();
+      return std::nullopt;
+    }
+    auto Base = path(ME->getBase(), S);
+    if (!Base)
+      return std::nullopt;
+    if (Base->empty())
+      return FD->getNameAsString();
+    bool Arrow = ME->isArrow();
+    // `(*p).f` and `p->f` name the same storage.
+    if (!Arrow && StringRef(*Base).starts_with("*")) {
+      Arrow = true;
+      Base->erase(0, 1);
+    }
+    return *Base + (Arrow ? "->" : ".") + FD->getNameAsString();
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref) {
+      auto Sub = path(UO->getSubExpr(), S);
+      if (!Sub)
+        return std::nullopt;
+      if (Sub->empty())
+        return std::string(); // *this
+      if (StringRef(*Sub).starts_with("&"))
+        return Sub->substr(1);
+      return "*" + *Sub;
+    }
+    if (UO->getOpcode() == UO_AddrOf) {
+      auto Sub = path(UO->getSubExpr(), S);
+      if (!Sub)
+        return std::nullopt;
+      if (StringRef(*Sub).starts_with("*"))
+        return Sub->substr(1);
+      return "&" + *Sub;
+    }
+    return std::nullopt;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    // Only constant indices name one element; `locks[i]` is unknown.
+    Expr::EvalResult R;
+    if (!ASE->getIdx()->EvaluateAsInt(R, Ctx))
+      return std::nullopt;
+    auto Base = path(ASE->getBase(), S);
+    if (!Base)
+      return std::nullopt;
+    return *Base + "[" + llvm::toString(R.Val.getInt(), 10) + "]";
+  }
+  return std::nullopt;
+}
+
+std::optional<LockRef>
+LockRecognizer::makeRef(const Expr *LockExpr,
+                        std::optional<std::string> Key) const {
+  if (!Key || Key->empty())
+    return std::nullopt;
+  LockRef R;
+  R.Key = std::move(*Key);
+  QualType T = stripLockExpr(LockExpr)->getType();
+  R.Recursive = isRecursiveType(T, LockExpr);
+  return R;
+}
+
+std::optional<LockRef> LockRecognizer::lockOfObject(const Expr *E) const {
+  return makeRef(E, path(E, nullptr));
+}
+
+std::optional<LockRef> LockRecognizer::lockOfPointer(const Expr *E) const {
+  const Expr *S = stripLockExpr(E);
+  auto P = path(S, nullptr);
+  if (!P || P->empty())
+    return std::nullopt;
+  LockRef R;
+  if (StringRef(*P).starts_with("&"))
+    R.Key = P->substr(1);
+  else
+    R.Key = "*" + *P;
+  QualType T = S->getType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  R.Recursive = isRecursiveType(T, S);
+  return R;
+}
+
+llvm::SmallVector<LockRef, 2>
+LockRecognizer::attrLocks(llvm::iterator_range<Expr **> AttrArgs,
+                          const CallExpr *Call, const FunctionDecl *FD) const {
+  llvm::SmallVector<LockRef, 2> Out;
+  Subst S;
+  S.Callee = FD;
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (Call) {
+    unsigned First = 0;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      S.Self = MC->getImplicitObjectArgument();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (isa<CXXMethodDecl>(FD)) {
+        S.Self = OC->getArg(0);
+        First = 1;
+      }
+    }
+    for (unsigned I = First; I < Call->getNumArgs(); ++I)
+      Args.push_back(Call->getArg(I));
+    S.Args = Args;
+  }
+  const Subst *SP = Call ? &S : nullptr;
+  if (AttrArgs.empty()) {
+    // No argument: the capability is the object itself.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+      (void)MD;
+      if (Call && S.Self) {
+        if (auto R = lockOfObject(S.Self))
+          Out.push_back(*R);
+      } else if (!Call) {
+        LockRef R;
+        R.Key = "*this";
+        Out.push_back(R);
+      }
+    }
+    return Out;
+  }
+  for (const Expr *A : AttrArgs) {
+    auto P = path(A, SP);
+    if (!P)
+      continue;
+    if (P->empty())
+      P = "*this";
+    QualType T = stripLockExpr(A)->getType();
+    if (const auto *PT = T->getAs<PointerType>()) {
+      // A pointer argument names its pointee.
+      T = PT->getPointeeType();
+      if (StringRef(*P).starts_with("&"))
+        P = P->substr(1);
+      else
+        P = "*" + *P;
+    }
+    LockRef R;
+    R.Key = *P;
+    R.Recursive = isRecursiveType(T, A);
+    Out.push_back(R);
+  }
+  return Out;
+}
+
+std::optional<LockOp>
+LockRecognizer::classifyAttributed(const CallExpr *Call,
+                                   const FunctionDecl *FD) const {
+  for (const Attr *A : FD->attrs()) {
+    LockOp Op;
+    if (const auto *AA = dyn_cast<AcquireCapabilityAttr>(A)) {
+      Op.Kind = LockOp::Acquire;
+      Op.Mode = AA->isShared() ? LockMode::Shared : LockMode::Exclusive;
+      Op.Locks = attrLocks(AA->args(), Call, FD);
+    } else if (const auto *RA = dyn_cast<ReleaseCapabilityAttr>(A)) {
+      Op.Kind = LockOp::Release;
+      Op.Mode = RA->isShared() ? LockMode::Shared : LockMode::Exclusive;
+      Op.AnyMode = RA->isGeneric();
+      Op.Locks = attrLocks(RA->args(), Call, FD);
+    } else if (const auto *TA = dyn_cast<TryAcquireCapabilityAttr>(A)) {
+      Op.Kind = LockOp::TryAcquire;
+      Op.Mode = TA->isShared() ? LockMode::Shared : LockMode::Exclusive;
+      Op.Locks = attrLocks(TA->args(), Call, FD);
+      Expr::EvalResult R;
+      if (TA->getSuccessValue() &&
+          TA->getSuccessValue()->EvaluateAsInt(R, Ctx))
+        Op.SuccessIsZero = R.Val.getInt().isZero();
+    } else {
+      continue;
+    }
+    if (Op.Locks.empty())
+      return std::nullopt;
+    return Op;
+  }
+  return std::nullopt;
+}
+
+std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return std::nullopt;
+
+  if (auto Op = classifyAttributed(Call, FD))
+    return Op;
+
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = MC->getImplicitObjectArgument();
+
+  // std::mutex family.
+  if (MD && Object && FD->getDeclName().isIdentifier()) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (RD && isInStd(RD) && isStdMutexName(RD->getName())) {
+      StringRef N = FD->getName();
+      LockOp Op;
+      if (N == "lock" || N == "lock_shared")
+        Op.Kind = LockOp::Acquire;
+      else if (N == "unlock" || N == "unlock_shared")
+        Op.Kind = LockOp::Release;
+      else if (N.starts_with("try_lock"))
+        Op.Kind = LockOp::TryAcquire;
+      else
+        return std::nullopt;
+      Op.Mode = N.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
+      auto L = lockOfObject(Object);
+      if (!L)
+        return std::nullopt;
+      Op.Locks.push_back(*L);
+      return Op;
+    }
+  }
+
+  // User wrappers named in options: the lock is the object of a member call,
+  // otherwise the first argument.
+  bool UserLock = matchesName(FD, Config.LockFunctions);
+  bool UserUnlock = !UserLock && matchesName(FD, Config.UnlockFunctions);
+  if (UserLock || UserUnlock) {
+    LockOp Op;
+    Op.Kind = UserLock ? LockOp::Acquire : LockOp::Release;
+    std::optional<LockRef> L;
+    if (Object)
+      L = lockOfObject(Object);
+    else if (Call->getNumArgs() > 0) {
+      const Expr *A = Call->getArg(0);
+      L = A->getType()->isPointerType() ? lockOfPointer(A) : lockOfObject(A);
+    }
+    if (!L)
+      return std::nullopt;
+    Op.Locks.push_back(*L);
+    return Op;
+  }
+
+  // std::lock(a, b, ...).
+  if (!MD && FD->getDeclName().isIdentifier() && isInStd(FD) &&
+      FD->getName() == "lock" && Call->getNumArgs() >= 2) {
+    LockOp Op;
+    for (const Expr *A : Call->arguments()) {
+      auto L = lockOfObject(A);
+      if (!L)
+        return std::nullopt;
+      Op.Locks.push_back(*L);
+    }
+    return Op;
+  }
+
+  // POSIX and C11 primitives take a pointer to the lock.
+  if (!MD && FD->getDeclName().isIdentifier() && Call->getNumArgs() >= 1 &&
+      FD->isExternC()) {
+    StringRef N = FD->getName();
+    LockOp Op;
+    Op.SuccessIsZero = true;
+    bool Known = true;
+    if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
+        N == "mtx_lock" || N == "pthread_rwlock_wrlock")
+      Op.Kind = LockOp::Acquire;
+    else if (N == "pthread_rwlock_rdlock") {
+      Op.Kind = LockOp::Acquire;
+      Op.Mode = LockMode::Shared;
+    } else if (N == "pthread_mutex_trylock" || N == "pthread_spin_trylock" ||
+               N == "mtx_trylock" || N == "mtx_timedlock" ||
+               N == "pthread_mutex_timedlock" ||
+               N == "pthread_rwlock_trywrlock" ||
+               N == "pthread_rwlock_timedwrlock")
+      Op.Kind = LockOp::TryAcquire;
+    else if (N == "pthread_rwlock_tryrdlock" ||
+             N == "pthread_rwlock_timedrdlock") {
+      Op.Kind = LockOp::TryAcquire;
+      Op.Mode = LockMode::Shared;
+    } else if (N == "pthread_mutex_unlock" || N == "pthread_spin_unlock" ||
+               N == "mtx_unlock")
+      Op.Kind = LockOp::Release;
+    else if (N == "pthread_rwlock_unlock") {
+      Op.Kind = LockOp::Release;
+      Op.AnyMode = true;
+    } else
+      Known = false;
+    if (Known) {
+      auto L = lockOfPointer(Call->getArg(0));
+      if (!L)
+        return std::nullopt;
+      Op.Locks.push_back(*L);
+      return Op;
+    }
+  }
+  return std::nullopt;
+}
+
+GuardKind LockRecognizer::guardKind(QualType T) const {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return GuardKind::None;
+  if (RD->hasAttr<ScopedLockableAttr>())
+    return GuardKind::Annotated;
+  if (isInStd(RD) && RD->getDeclName().isIdentifier()) {
+    GuardKind K = llvm::StringSwitch<GuardKind>(RD->getName())
+                      .Case("lock_guard", GuardKind::LockGuard)
+                      .Case("unique_lock", GuardKind::UniqueLock)
+                      .Case("shared_lock", GuardKind::SharedLock)
+                      .Case("scoped_lock", GuardKind::ScopedLock)
+                      .Default(GuardKind::None);
+    if (K != GuardKind::None)
+      return K;
+  }
+  if (matchesName(RD, Config.ScopedLockTypes))
+    return GuardKind::Annotated;
+  return GuardKind::None;
+}
+
+static std::optional<LockRecognizer::GuardInit::TagKind>
+tagOf(const Expr *E) {
+  const CXXRecordDecl *RD = stripLockExpr(E)->getType()->getAsCXXRecordDecl();
+  if (!RD || !isInStd(RD) || !RD->getDeclName().isIdentifier())
+    return std::nullopt;
+  StringRef N = RD->getName();
+  if (N == "defer_lock_t")
+    return LockRecognizer::GuardInit::Defer;
+  if (N == "try_to_lock_t")
+    return LockRecognizer::GuardInit::TryTo;
+  if (N == "adopt_lock_t")
+    return LockRecognizer::GuardInit::Adopt;
+  return std::nullopt;
+}
+
+std::optional<LockRecognizer::GuardInit>
+LockRecognizer::classifyGuardConstruct(const CXXConstructExpr *CE) const {
+  GuardKind K = guardKind(CE->getType());
+  if (K == GuardKind::None)
+    return std::nullopt;
+  GuardInit G;
+  G.Mode = K == GuardKind::SharedLock ? LockMode::Shared : LockMode::Exclusive;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (Ctor && (Ctor->isMoveConstructor() || Ctor->isCopyConstructor())) {
+    if (CE->getNumArgs() == 1)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(stripLockExpr(CE->getArg(0))))
+        G.MovedFrom = dyn_cast<VarDecl>(DRE->getDecl());
+    G.Tag = GuardInit::Adopt;
+    return G;
+  }
+  if (K == GuardKind::Annotated && Ctor) {
+    // Annotated guards say what they take; unannotated option-listed ones
+    // lock their first argument.
+    for (const Attr *A : Ctor->attrs()) {
+      if (const auto *AA = dyn_cast<AcquireCapabilityAttr>(A)) {
+        G.Mode = AA->isShared() ? LockMode::Shared : LockMode::Exclusive;
+        Subst S;
+        S.Callee = Ctor;
+        llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+        S.Args = Args;
+        for (const Expr *Arg : AA->args()) {
+          auto P = path(Arg, &S);
+          if (!P || P->empty())
+            continue;
+          QualType T = stripLockExpr(Arg)->getType();
+          LockRef R;
+          if (const auto *PT = T->getAs<PointerType>()) {
+            T = PT->getPointeeType();
+            R.Key = StringRef(*P).starts_with("&") ? P->substr(1) : "*" + *P;
+          } else {
+            R.Key = *P;
+          }
+          R.Recursive = isRecursiveType(T, Arg);
+          G.Locks.push_back(R);
+        }
+        return G;
+      }
+      if (isa<RequiresCapabilityAttr>(A) || isa<ReleaseCapabilityAttr>(A)) {
+        // Adopting constructor: REQUIRES(mu) means the lock is held already.
+        G.Tag = GuardInit::Adopt;
+      }
+    }
+  }
+  for (const Expr *Arg : CE->arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    if (auto T = tagOf(Arg)) {
+      G.Tag = *T;
+      continue;
+    }
+    QualType AT = stripLockExpr(Arg)->getType();
+    if (AT->isPointerType()) {
+      if (auto L = lockOfPointer(Arg))
+        G.Locks.push_back(*L);
+      continue;
+    }
+    const CXXRecordDecl *RD = AT->getAsCXXRecordDecl();
+    // Durations and time points of try_lock_for/until constructors are not
+    // locks; anything else of class type that is not a guard tag is.
+    if (RD && isInStd(RD) && RD->getDeclName().isIdentifier() &&
+        (RD->getName() == "duration" || RD->getName() == "time_point")) {
+      G.Tag = GuardInit::TryTo;
+      continue;
+    }
+    if (auto L = lockOfObject(Arg))
+      G.Locks.push_back(*L);
+    if (K == GuardKind::Annotated)
+      break;
+  }
+  if (G.Locks.empty() && !G.MovedFrom &&
+      Ctor && Ctor->isDefaultConstructor())
+    G.Tag = GuardInit::Defer;
+  return G;
+}
+
+bool LockRecognizer::isAcquireFunction(const FunctionDecl *FD) const {
+  return FD->hasAttr<AcquireCapabilityAttr>() ||
+         FD->hasAttr<TryAcquireCapabilityAttr>() ||
+         matchesName(FD, Config.LockFunctions);
+}
+
+bool LockRecognizer::isReleaseFunction(const FunctionDecl *FD) const {
+  return FD->hasAttr<ReleaseCapabilityAttr>() ||
+         matchesName(FD, Config.UnlockFunctions);
+}
+
+llvm::SmallVector<std::pair<LockRef, LockMode>, 2>
+LockRecognizer::locksHeldOnEntry(const FunctionDecl *FD) const {
+  llvm::SmallVector<std::pair<LockRef, LockMode>, 2> Out;
+  for (const Attr *A : FD->attrs()) {
+    if (const auto *RA = dyn_cast<RequiresCapabilityAttr>(A)) {
+      for (const LockRef &L : attrLocks(RA->args(), nullptr, FD))
+        Out.push_back({L, RA->isShared() ? LockMode::Shared
+                                         : LockMode::Exclusive});
+    } else if (const auto *RL = dyn_cast<ReleaseCapabilityAttr>(A)) {
+      for (const LockRef &L : attrLocks(RL->args(), nullptr, FD))
+        Out.push_back({L, RL->isShared() ? LockMode::Shared
+                                         : LockMode::Exclusive});
+    }
+  }
+  return Out;
+}
+
+llvm::SmallVector<LockRef, 2>
+LockRecognizer::locksAcquiredByAttr(const FunctionDecl *FD) const {
+  llvm::SmallVector<LockRef, 2> Out;
+  for (const auto *AA : FD->specific_attrs<AcquireCapabilityAttr>())
+    for (const LockRef &L : attrLocks(AA->args(), nullptr, FD))
+      Out.push_back(L);
+  return Out;
+}
+
+} // namespace racelint

@@ -1,0 +1,144 @@
+//===--- LockOps.h - Recognise lock operations in the AST ------*- C++ -*-===//
+//
+// Names locks by access path and classifies calls and constructions into
+// lock operations: std mutexes and guards, POSIX, C11, Clang capability
+// attributes and user wrappers named in options.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RACELINT_ANALYSIS_LOCKOPS_H
+#define RACELINT_ANALYSIS_LOCKOPS_H
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class NamedDecl;
+} // namespace clang
+
+namespace racelint {
+
+enum class LockMode { Exclusive, Shared };
+
+/// A lock named by its access path ("mu_", "g_mu", "obj.mu", "conn->mu").
+struct LockRef {
+  std::string Key;
+  bool Recursive = false;
+  bool operator==(const LockRef &O) const { return Key == O.Key; }
+};
+
+/// User configuration shared by the analysis and every check.
+struct LockConfig {
+  std::vector<std::string> LockFunctions;
+  std::vector<std::string> UnlockFunctions;
+  std::vector<std::string> ScopedLockTypes;
+};
+
+/// What a call does to the lockset, when it is a lock primitive.
+struct LockOp {
+  enum OpKind { Acquire, TryAcquire, Release };
+  OpKind Kind = Acquire;
+  LockMode Mode = LockMode::Exclusive;
+  llvm::SmallVector<LockRef, 2> Locks;
+  /// For TryAcquire: the call returns 0 on success (pthread, C11) rather
+  /// than true.
+  bool SuccessIsZero = false;
+  /// The call releases whatever mode is held (pthread_rwlock_unlock).
+  bool AnyMode = false;
+};
+
+/// The RAII guard family a type belongs to.
+enum class GuardKind {
+  None,
+  LockGuard,  // std::lock_guard: locks in ctor, unlocks in dtor
+  UniqueLock, // std::unique_lock: movable, lock/unlock/try_lock/release
+  SharedLock, // std::shared_lock: like unique_lock, in shared mode
+  ScopedLock, // std::scoped_lock: N mutexes, adopt_lock first
+  Annotated,  // scoped_lockable type or a ScopedLockTypes entry
+};
+
+/// The policy that turns expressions into lock paths and calls into lock
+/// operations. Stateless apart from per-TU facts computed on construction.
+class LockRecognizer {
+public:
+  LockRecognizer(clang::ASTContext &Ctx, const LockConfig &Config);
+
+  /// The access path of a lock object expression, or nullopt when it cannot
+  /// be named (a call result, a computed array index, ...).
+  std::optional<LockRef> lockOfObject(const clang::Expr *E) const;
+  /// The lock designated by a pointer expression (`&mu`, `m`).
+  std::optional<LockRef> lockOfPointer(const clang::Expr *E) const;
+
+  /// Classifies a call; nullopt when it is not a lock primitive.
+  std::optional<LockOp> classifyCall(const clang::CallExpr *Call) const;
+
+  GuardKind guardKind(clang::QualType T) const;
+
+  /// Locks a guard construction takes, with the tag that says how.
+  struct GuardInit {
+    enum TagKind { Lock, Defer, TryTo, Adopt };
+    TagKind Tag = Lock;
+    LockMode Mode = LockMode::Exclusive;
+    llvm::SmallVector<LockRef, 2> Locks;
+    /// The guard is move-constructed from another guard variable.
+    const clang::VarDecl *MovedFrom = nullptr;
+  };
+  std::optional<GuardInit>
+  classifyGuardConstruct(const clang::CXXConstructExpr *CE) const;
+
+  /// Whether the function is declared to return holding (or having
+  /// released) locks: capability attributes or the Lock/UnlockFunctions
+  /// options.
+  bool isAcquireFunction(const clang::FunctionDecl *FD) const;
+  bool isReleaseFunction(const clang::FunctionDecl *FD) const;
+  /// Locks the function's attributes say are held on entry (requires_ and
+  /// release_capability), named in the function's own context.
+  llvm::SmallVector<std::pair<LockRef, LockMode>, 2>
+  locksHeldOnEntry(const clang::FunctionDecl *FD) const;
+  /// Locks an acquire_capability function returns holding.
+  llvm::SmallVector<LockRef, 2>
+  locksAcquiredByAttr(const clang::FunctionDecl *FD) const;
+
+  /// Human-readable name of a lock key.
+  static std::string display(const LockRef &L) { return L.Key; }
+
+  bool matchesName(const clang::NamedDecl *D,
+                   const std::vector<std::string> &Names) const;
+
+private:
+  // Substitution of `this` and parameters when naming locks written in a
+  // callee's attributes at a call site.
+  struct Subst {
+    const clang::Expr *Self = nullptr; // object expression, null for `this`
+    bool SelfIsPointer = false;
+    const clang::FunctionDecl *Callee = nullptr;
+    llvm::ArrayRef<const clang::Expr *> Args;
+  };
+  std::optional<std::string> path(const clang::Expr *E,
+                                  const Subst *S) const;
+  std::optional<LockRef> makeRef(const clang::Expr *LockExpr,
+                                 std::optional<std::string> Key) const;
+  bool isRecursiveType(clang::QualType T, const clang::Expr *E) const;
+  std::optional<LockOp> classifyAttributed(const clang::CallExpr *Call,
+                                           const clang::FunctionDecl *FD) const;
+  llvm::SmallVector<LockRef, 2>
+  attrLocks(llvm::iterator_range<clang::Expr **> AttrArgs,
+            const clang::CallExpr *Call, const clang::FunctionDecl *FD) const;
+
+  clang::ASTContext &Ctx;
+  const LockConfig &Config;
+  bool PthreadRecursiveInTU = false;
+};
+
+/// Strips parentheses, implicit casts, temporaries and std::move.
+const clang::Expr *stripLockExpr(const clang::Expr *E);
+
+} // namespace racelint
+
+#endif

@@ -1,0 +1,783 @@
+//===--- Lockset.cpp - Flow-sensitive lockset analysis over clang::CFG ----===//
+
+#include "Lockset.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/PostOrderIterator.h"
+#include <set>
+
+using namespace clang;
+
+namespace racelint {
+
+CFG::BuildOptions racelintCFGOptions() {
+  CFG::BuildOptions Opts;
+  Opts.AddImplicitDtors = true;
+  Opts.AddTemporaryDtors = false;
+  Opts.AddInitializers = false;
+  Opts.setAllAlwaysAdd();
+  return Opts;
+}
+
+// Locals whose value may change after initialisation; branch facts are only
+// kept for the others.
+static void collectModified(const Stmt *S, llvm::DenseSet<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  auto Mark = [&](const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Out.insert(VD);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      Mark(BO->getLHS());
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+      Mark(UO->getSubExpr());
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if (OC->isAssignmentOp() && OC->getNumArgs() > 0)
+      Mark(OC->getArg(0));
+  } else if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Out.insert(VD);
+  } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    // Passing by non-const reference may modify.
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
+        QualType PT = FD->getParamDecl(I)->getType();
+        if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
+          Mark(CE->getArg(I));
+      }
+    }
+  }
+  for (const Stmt *C : S->children())
+    collectModified(C, Out);
+}
+
+LocksetAnalysis::LocksetAnalysis(const FunctionDecl *FD, const CFG &Cfg,
+                                 const LockRecognizer &R, ASTContext &Ctx)
+    : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx) {
+  collectModified(FD->getBody(), Modified);
+}
+
+static std::vector<std::string> keys(const LockState &S, bool MustOnly) {
+  std::vector<std::string> Out;
+  for (const auto &[K, H] : S.Held)
+    if (H.Must == MustOnly)
+      Out.push_back(K);
+  return Out;
+}
+
+/// Applies the effect of CFG elements to a state; reports when Rep is set.
+struct LocksetAnalysis::Transfer {
+  const LocksetAnalysis &A;
+  LockState &S;
+  FunctionLocks *Rep;
+
+  void anomaly(LockAnomaly::AnomalyKind K, const std::string &Lock,
+               SourceLocation Loc, SourceLocation Related,
+               std::string Other = {}, bool AllPaths = true) {
+    if (!Rep)
+      return;
+    LockAnomaly An;
+    An.Kind = K;
+    An.Lock = Lock;
+    An.Other = std::move(Other);
+    An.Loc = Loc;
+    An.Related = Related;
+    An.AllPaths = AllPaths;
+    Rep->Anomalies.push_back(std::move(An));
+  }
+
+  void event(LockEvent::EventKind K, const std::string &Lock, LockMode M,
+             SourceLocation Loc) {
+    if (!Rep)
+      return;
+    Rep->Events.push_back({K, Lock, M, Loc, keys(S, true), keys(S, false)});
+  }
+
+  void acquire(const LockRef &L, LockMode M, SourceLocation Loc,
+               const VarDecl *Guard) {
+    auto It = S.Held.find(L.Key);
+    if (It != S.Held.end()) {
+      HeldLock &H = It->second;
+      if (L.Recursive) {
+        H.Depth = std::min(H.Depth + 1, 3u);
+      } else if (H.Must && !H.CondVar) {
+        anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc);
+      }
+      if (Guard && !H.Guard)
+        H.Guard = Guard;
+    } else {
+      HeldLock H;
+      H.Lock = L;
+      H.Mode = M;
+      H.AcquireLoc = Loc;
+      H.Guard = Guard;
+      S.Held.emplace(L.Key, H);
+    }
+    S.Released.erase(L.Key);
+    event(Guard ? LockEvent::GuardAcquire : LockEvent::Acquire, L.Key, M, Loc);
+  }
+
+  /// Manual release (Guard null) or release by a guard.
+  void release(const LockRef &L, LockMode M, bool AnyMode, SourceLocation Loc,
+               const VarDecl *Guard) {
+    auto It = S.Held.find(L.Key);
+    if (It == S.Held.end()) {
+      if (!Guard && !A.R.isReleaseFunction(A.FD)) {
+        auto Rel = S.Released.find(L.Key);
+        if (Rel != S.Released.end()) {
+          anomaly(Rel->second.FailedTry ? LockAnomaly::UnlockAfterFailedTry
+                                        : LockAnomaly::DoubleUnlock,
+                  L.Key, Loc, Rel->second.Loc);
+        } else {
+          // Unlocking a lock we never saw taken is fine (a caller may hold
+          // it) unless the function holds another lock it took itself:
+          // then the wrong mutex is being unlocked.
+          for (const auto &[K, H] : S.Held)
+            if (H.Must && !H.Guard && !H.FromEntry && !H.CondVar) {
+              anomaly(LockAnomaly::UnlockMismatch, L.Key, Loc, H.AcquireLoc,
+                      K);
+              break;
+            }
+        }
+      }
+      S.Released[L.Key] = {Loc, false};
+      event(Guard ? LockEvent::GuardRelease : LockEvent::Release, L.Key, M,
+            Loc);
+      return;
+    }
+    HeldLock &H = It->second;
+    if (!Guard) {
+      if (H.Guard)
+        anomaly(LockAnomaly::UnlockGuarded, L.Key, Loc, H.AcquireLoc,
+                H.Guard->getNameAsString());
+      else if (!H.Must && !H.CondVar)
+        anomaly(LockAnomaly::NotHeldOnAllPaths, L.Key, Loc, H.AcquireLoc);
+      if (!AnyMode && H.Mode != M)
+        anomaly(LockAnomaly::ModeMismatch, L.Key, Loc, H.AcquireLoc,
+                H.Mode == LockMode::Shared ? "shared" : "exclusive");
+    }
+    if (H.Depth > 1) {
+      --H.Depth;
+    } else {
+      S.Held.erase(It);
+      S.Released[L.Key] = {Loc, false};
+    }
+    event(Guard ? LockEvent::GuardRelease : LockEvent::Release, L.Key, M, Loc);
+  }
+
+  const VarDecl *guardVar(const Expr *E) const {
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripLockExpr(E)))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (S.Guards.count(VD))
+          return VD;
+    return nullptr;
+  }
+
+  void guardLockAll(const VarDecl *VD, GuardState &G, SourceLocation Loc) {
+    for (const LockRef &L : G.Locks)
+      acquire(L, G.Mode, Loc, VD);
+    G.Owns = GuardState::Yes;
+  }
+
+  void guardReleaseAll(const VarDecl *VD, GuardState &G, SourceLocation Loc) {
+    for (const LockRef &L : G.Locks) {
+      auto It = S.Held.find(L.Key);
+      if (It != S.Held.end() && It->second.Guard == VD)
+        release(L, G.Mode, true, Loc, VD);
+    }
+    G.Owns = GuardState::No;
+  }
+
+  /// The guard's locks are no longer tracked (moved away or unknown).
+  void guardForget(const VarDecl *VD) {
+    auto GIt = S.Guards.find(VD);
+    if (GIt == S.Guards.end())
+      return;
+    for (const LockRef &L : GIt->second.Locks) {
+      auto It = S.Held.find(L.Key);
+      if (It != S.Held.end() && It->second.Guard == VD)
+        S.Held.erase(It);
+    }
+    GIt->second.Owns = GuardState::No;
+  }
+
+  void onGuardDecl(const VarDecl *VD, const CXXConstructExpr *CE) {
+    auto Init = A.R.classifyGuardConstruct(CE);
+    if (!Init)
+      return;
+    GuardState G;
+    G.Kind = A.R.guardKind(VD->getType());
+    G.Mode = Init->Mode;
+    G.Locks = Init->Locks;
+    G.Loc = CE->getBeginLoc();
+    SourceLocation Loc = VD->getLocation();
+    if (Init->MovedFrom) {
+      auto Src = S.Guards.find(Init->MovedFrom);
+      if (Src == S.Guards.end())
+        return;
+      G.Locks = Src->second.Locks;
+      G.Mode = Src->second.Mode;
+      G.Owns = Src->second.Owns;
+      for (const LockRef &L : G.Locks) {
+        auto It = S.Held.find(L.Key);
+        if (It != S.Held.end() && It->second.Guard == Init->MovedFrom)
+          It->second.Guard = VD;
+      }
+      Src->second.Owns = GuardState::No;
+      S.Guards[VD] = G;
+      return;
+    }
+    switch (Init->Tag) {
+    case LockRecognizer::GuardInit::Lock:
+      S.Guards[VD] = G;
+      guardLockAll(VD, S.Guards[VD], Loc);
+      return;
+    case LockRecognizer::GuardInit::Defer:
+      G.Owns = GuardState::No;
+      S.Guards[VD] = G;
+      return;
+    case LockRecognizer::GuardInit::TryTo:
+      G.Owns = GuardState::Maybe;
+      S.Guards[VD] = G;
+      return;
+    case LockRecognizer::GuardInit::Adopt:
+      G.Owns = GuardState::Yes;
+      S.Guards[VD] = G;
+      for (const LockRef &L : G.Locks) {
+        auto It = S.Held.find(L.Key);
+        if (It != S.Held.end()) {
+          It->second.Guard = VD;
+        } else {
+          HeldLock H;
+          H.Lock = L;
+          H.Mode = G.Mode;
+          H.AcquireLoc = Loc;
+          H.Guard = VD;
+          S.Held.emplace(L.Key, H);
+        }
+      }
+      return;
+    }
+  }
+
+  void onGuardMethod(const VarDecl *VD, const CXXMethodDecl *MD,
+                     const CallExpr *Call) {
+    GuardState &G = S.Guards[VD];
+    SourceLocation Loc = Call->getExprLoc();
+    if (isa<CXXConversionDecl>(MD))
+      return; // operator bool: decided at the branch
+    if (!MD->getDeclName().isIdentifier()) {
+      // Move assignment `lk = std::move(other)`.
+      if (MD->isMoveAssignmentOperator() && Call->getNumArgs() == 2) {
+        guardReleaseAll(VD, G, Loc);
+        if (const VarDecl *Src = guardVar(Call->getArg(1))) {
+          GuardState &SG = S.Guards[Src];
+          G.Locks = SG.Locks;
+          G.Mode = SG.Mode;
+          G.Owns = SG.Owns;
+          for (const LockRef &L : G.Locks) {
+            auto It = S.Held.find(L.Key);
+            if (It != S.Held.end() && It->second.Guard == Src)
+              It->second.Guard = VD;
+          }
+          SG.Owns = GuardState::No;
+        } else {
+          G.Locks.clear();
+        }
+      }
+      return;
+    }
+    StringRef N = MD->getName();
+    if (N == "lock" || N == "lock_shared") {
+      if (G.Owns == GuardState::Yes)
+        anomaly(LockAnomaly::GuardRelock, VD->getNameAsString(), Loc, G.Loc);
+      else
+        guardLockAll(VD, G, Loc);
+    } else if (N == "unlock" || N == "unlock_shared") {
+      if (G.Owns == GuardState::No)
+        anomaly(LockAnomaly::GuardNotOwned, VD->getNameAsString(), Loc, G.Loc);
+      guardReleaseAll(VD, G, Loc);
+    } else if (N.starts_with("try_lock")) {
+      S.PendingCalls[Call] = {LockOp(), VD, Loc};
+      event(LockEvent::TryAcquire, VD->getNameAsString(), G.Mode, Loc);
+    } else if (N == "release") {
+      // The mutex stays locked but nothing will unlock it automatically.
+      for (const LockRef &L : G.Locks) {
+        auto It = S.Held.find(L.Key);
+        if (It != S.Held.end() && It->second.Guard == VD)
+          It->second.Guard = nullptr;
+      }
+      G.Owns = GuardState::No;
+      G.Locks.clear();
+    } else if (N == "swap") {
+      guardForget(VD);
+      G.Locks.clear();
+      if (Call->getNumArgs() >= 1)
+        if (const VarDecl *Other = guardVar(Call->getArg(0))) {
+          guardForget(Other);
+          S.Guards[Other].Locks.clear();
+        }
+    }
+  }
+
+  void onCall(const CallExpr *Call) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      if (const VarDecl *VD = guardVar(MC->getImplicitObjectArgument()))
+        if (const CXXMethodDecl *MD = MC->getMethodDecl())
+          return onGuardMethod(VD, MD, Call);
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (OC->getNumArgs() >= 1)
+        if (const VarDecl *VD = guardVar(OC->getArg(0)))
+          if (const auto *MD =
+                  dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee()))
+            return onGuardMethod(VD, MD, Call);
+    }
+    if (auto Op = A.R.classifyCall(Call)) {
+      SourceLocation Loc = Call->getExprLoc();
+      switch (Op->Kind) {
+      case LockOp::Acquire:
+        for (const LockRef &L : Op->Locks)
+          acquire(L, Op->Mode, Loc, nullptr);
+        break;
+      case LockOp::Release:
+        for (const LockRef &L : Op->Locks)
+          release(L, Op->Mode, Op->AnyMode, Loc, nullptr);
+        break;
+      case LockOp::TryAcquire:
+        S.PendingCalls[Call] = {*Op, nullptr, Loc};
+        for (const LockRef &L : Op->Locks)
+          event(LockEvent::TryAcquire, L.Key, Op->Mode, Loc);
+        break;
+      }
+      return;
+    }
+    // A guard moved into a callee is released there.
+    if (Call->isCallToStdMove())
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      const auto *Inner = dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts());
+      if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Arg->IgnoreParenImpCasts()))
+        Inner = dyn_cast<CallExpr>(M->getSubExpr()->IgnoreParenImpCasts());
+      if (Inner && Inner->isCallToStdMove())
+        if (const VarDecl *VD = guardVar(Inner->getArg(0)))
+          guardForget(VD);
+    }
+  }
+
+  void onDecl(const DeclStmt *DS) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->hasInit())
+        continue;
+      const Expr *Init = stripLockExpr(VD->getInit());
+      if (A.R.guardKind(VD->getType()) != GuardKind::None) {
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
+          onGuardDecl(VD, CE);
+        continue;
+      }
+      auto P = S.PendingCalls.find(Init);
+      if (P != S.PendingCalls.end())
+        S.TryVars[VD] = P->second;
+    }
+  }
+
+  void onDtor(const VarDecl *VD, SourceLocation Loc) {
+    auto It = S.Guards.find(VD);
+    if (It == S.Guards.end())
+      return;
+    guardReleaseAll(VD, It->second, Loc);
+    S.Guards.erase(It);
+    S.TryVars.erase(VD);
+  }
+
+  void apply(const CFGElement &E) {
+    if (auto CS = E.getAs<CFGStmt>()) {
+      const Stmt *St = CS->getStmt();
+      if (const auto *Call = dyn_cast<CallExpr>(St))
+        onCall(Call);
+      else if (const auto *DS = dyn_cast<DeclStmt>(St))
+        onDecl(DS);
+      else if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+        // `ok = m.try_lock();`
+        if (BO->getOpcode() == BO_Assign)
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+              auto P = S.PendingCalls.find(stripLockExpr(BO->getRHS()));
+              if (P != S.PendingCalls.end())
+                S.TryVars[VD] = P->second;
+              else
+                S.TryVars.erase(VD);
+            }
+      }
+      if (Rep && (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
+                  isa<DeclRefExpr>(St)))
+        Rep->MustAt[St] = keys(S, true);
+      return;
+    }
+    if (auto D = E.getAs<CFGAutomaticObjDtor>())
+      onDtor(D->getVarDecl(), D->getTriggerStmt()
+                                  ? D->getTriggerStmt()->getEndLoc()
+                                  : SourceLocation());
+  }
+};
+
+LockState LocksetAnalysis::entryState() const {
+  LockState S;
+  S.Reachable = true;
+  for (const auto &[L, M] : R.locksHeldOnEntry(FD)) {
+    HeldLock H;
+    H.Lock = L;
+    H.Mode = M;
+    H.AcquireLoc = FD->getLocation();
+    H.FromEntry = true;
+    S.Held.emplace(L.Key, H);
+  }
+  return S;
+}
+
+void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
+  if (!From.Reachable)
+    return;
+  if (!Into.Reachable) {
+    Into = From;
+    return;
+  }
+  // A local whose known value differs between the two sides explains a lock
+  // held on one side only.
+  auto Distinguishing = [&](const LockState &Side) -> const VarDecl * {
+    for (const auto &[V, Val] : Side.Facts) {
+      const LockState &Other = &Side == &From ? Into : From;
+      auto It = Other.Facts.find(V);
+      if (It != Other.Facts.end() && It->second != Val)
+        return V;
+    }
+    return nullptr;
+  };
+  std::map<std::string, HeldLock> Held;
+  for (const LockState *Side : {static_cast<const LockState *>(&Into), &From}) {
+    const LockState &Other = Side == &Into ? From : Into;
+    for (const auto &[K, H] : Side->Held) {
+      auto OIt = Other.Held.find(K);
+      if (OIt != Other.Held.end()) {
+        if (Held.count(K))
+          continue;
+        HeldLock J = H;
+        const HeldLock &O = OIt->second;
+        J.Must = H.Must && O.Must;
+        J.Depth = std::max(H.Depth, O.Depth);
+        if (J.Guard != O.Guard)
+          J.Guard = nullptr;
+        J.FromEntry = H.FromEntry && O.FromEntry;
+        if (H.CondVar != O.CondVar || H.CondValue != O.CondValue) {
+          J.CondVar = nullptr;
+          J.Must = false;
+        }
+        if (O.Mode == LockMode::Exclusive)
+          J.Mode = LockMode::Exclusive;
+        Held.emplace(K, J);
+        continue;
+      }
+      HeldLock J = H;
+      J.Must = false;
+      if (!J.CondVar)
+        if (const VarDecl *V = Distinguishing(*Side)) {
+          J.CondVar = V;
+          J.CondValue = Side->Facts.at(V);
+        }
+      Held.emplace(K, J);
+    }
+  }
+  Into.Held = std::move(Held);
+  for (const auto &[K, Site] : From.Released)
+    Into.Released.emplace(K, Site);
+  for (const auto &[V, G] : From.Guards) {
+    auto It = Into.Guards.find(V);
+    if (It == Into.Guards.end()) {
+      Into.Guards.emplace(V, G);
+    } else if (It->second.Owns != G.Owns) {
+      It->second.Owns = GuardState::Maybe;
+    }
+  }
+  for (const auto &[V, P] : From.TryVars)
+    Into.TryVars.emplace(V, P);
+  std::map<const VarDecl *, bool> Facts;
+  for (const auto &[V, Val] : Into.Facts) {
+    auto It = From.Facts.find(V);
+    if (It != From.Facts.end() && It->second == Val)
+      Facts.emplace(V, Val);
+  }
+  Into.Facts = std::move(Facts);
+}
+
+namespace {
+/// Decides what a branch condition says on one edge.
+struct EdgeDecider {
+  LockState &S;
+  const LockState &Out;
+  const llvm::DenseSet<const VarDecl *> &Modified;
+  ASTContext &Ctx;
+
+  void decideTry(const PendingTry &P, bool Truthy) {
+    bool Success = P.Op.SuccessIsZero ? !Truthy : Truthy;
+    if (P.Guard) {
+      auto It = S.Guards.find(P.Guard);
+      if (It == S.Guards.end())
+        return;
+      decideGuard(P.Guard, It->second, Success);
+      return;
+    }
+    for (const LockRef &L : P.Op.Locks) {
+      if (Success) {
+        auto It = S.Held.find(L.Key);
+        if (It == S.Held.end()) {
+          HeldLock H;
+          H.Lock = L;
+          H.Mode = P.Op.Mode;
+          H.AcquireLoc = P.Loc;
+          S.Held.emplace(L.Key, H);
+        } else if (L.Recursive) {
+          It->second.Depth = std::min(It->second.Depth + 1, 3u);
+        }
+        S.Released.erase(L.Key);
+      } else if (!S.Held.count(L.Key)) {
+        S.Released[L.Key] = {P.Loc, true};
+      }
+    }
+  }
+
+  void decideGuard(const VarDecl *VD, GuardState &G, bool Owns) {
+    if (G.Owns != GuardState::Maybe)
+      return;
+    if (!Owns) {
+      G.Owns = GuardState::No;
+      return;
+    }
+    G.Owns = GuardState::Yes;
+    for (const LockRef &L : G.Locks)
+      if (!S.Held.count(L.Key)) {
+        HeldLock H;
+        H.Lock = L;
+        H.Mode = G.Mode;
+        H.AcquireLoc = G.Loc;
+        H.Guard = VD;
+        S.Held.emplace(L.Key, H);
+      }
+  }
+
+  void setFact(const VarDecl *VD, bool Truthy) {
+    S.Facts[VD] = Truthy;
+    for (auto It = S.Held.begin(); It != S.Held.end();) {
+      HeldLock &H = It->second;
+      if (H.CondVar == VD) {
+        if (H.CondValue != Truthy) {
+          It = S.Held.erase(It);
+          continue;
+        }
+        H.CondVar = nullptr;
+        H.Must = true;
+      }
+      ++It;
+    }
+  }
+
+  void decide(const Expr *E, bool Truthy) {
+    if (!E)
+      return;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      return decide(EWC->getSubExpr(), Truthy);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() == UO_LNot)
+        decide(UO->getSubExpr(), !Truthy);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      // In the block that evaluates the right operand of && or ||, the
+      // whole condition's value is the right operand's.
+      if (BO->isLogicalOp())
+        return decide(BO->getRHS(), Truthy);
+      if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
+        const Expr *Other = nullptr;
+        auto IsZero = [&](const Expr *X) {
+          Expr::EvalResult R;
+          return !X->isValueDependent() && X->EvaluateAsInt(R, Ctx) &&
+                 R.Val.getInt().isZero();
+        };
+        if (IsZero(BO->getRHS()))
+          Other = BO->getLHS();
+        else if (IsZero(BO->getLHS()))
+          Other = BO->getRHS();
+        if (Other)
+          decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy);
+      }
+      return;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      bool OwnsQuery = MD && (isa<CXXConversionDecl>(MD) ||
+                              (MD->getDeclName().isIdentifier() &&
+                               MD->getName() == "owns_lock"));
+      if (OwnsQuery)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(
+                stripLockExpr(MC->getImplicitObjectArgument())))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+            auto It = S.Guards.find(VD);
+            if (It != S.Guards.end())
+              return decideGuard(VD, It->second, Truthy);
+          }
+    }
+    auto P = Out.PendingCalls.find(stripLockExpr(E));
+    if (P != Out.PendingCalls.end())
+      return decideTry(P->second, Truthy);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return;
+      auto T = Out.TryVars.find(VD);
+      if (T != Out.TryVars.end())
+        return decideTry(T->second, Truthy);
+      if (VD->isLocalVarDeclOrParm() && !Modified.count(VD) &&
+          (VD->getType()->isScalarType()))
+        setFact(VD, Truthy);
+    }
+  }
+};
+} // namespace
+
+LockState LocksetAnalysis::edgeState(const CFGBlock &B, const LockState &Out,
+                                     unsigned SuccIndex) const {
+  LockState S = Out;
+  S.PendingCalls.clear();
+  if (B.succ_size() == 2)
+    if (const Stmt *Cond = const_cast<CFGBlock &>(B).getTerminatorCondition())
+      if (const auto *E = dyn_cast<Expr>(Cond)) {
+        EdgeDecider D{S, Out, Modified, Ctx};
+        D.decide(E, SuccIndex == 0);
+      }
+  return S;
+}
+
+void LocksetAnalysis::applyBlock(const CFGBlock &B, LockState &S,
+                                 FunctionLocks *Report) const {
+  S.PendingCalls.clear();
+  Transfer T{*this, S, Report};
+  for (const CFGElement &E : B)
+    T.apply(E);
+}
+
+static SourceLocation exitLocation(const CFGBlock &B, const FunctionDecl *FD,
+                                   bool &Throws) {
+  Throws = false;
+  for (auto It = B.rbegin(); It != B.rend(); ++It) {
+    if (auto CS = It->getAs<CFGStmt>()) {
+      if (isa<ReturnStmt>(CS->getStmt()))
+        return CS->getStmt()->getBeginLoc();
+      if (isa<CXXThrowExpr>(CS->getStmt())) {
+        Throws = true;
+        return CS->getStmt()->getBeginLoc();
+      }
+    }
+  }
+  if (const Stmt *T = B.getTerminatorStmt())
+    if (isa<CXXThrowExpr>(T)) {
+      Throws = true;
+      return T->getBeginLoc();
+    }
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
+    return CS->getRBracLoc();
+  return FD->getBody() ? FD->getBody()->getEndLoc() : FD->getLocation();
+}
+
+void LocksetAnalysis::checkExit(const CFGBlock &Pred, const LockState &S,
+                                FunctionLocks &Report) const {
+  if (Pred.hasNoReturnElement() || R.isAcquireFunction(FD))
+    return;
+  bool Throws = false;
+  SourceLocation Loc;
+  for (const auto &[K, H] : S.Held) {
+    // Guard-owned locks still held here left with the guard (returned or
+    // moved out); contract locks are the caller's.
+    if (H.Guard || H.FromEntry)
+      continue;
+    if (Loc.isInvalid())
+      Loc = exitLocation(Pred, FD, Throws);
+    LockAnomaly An;
+    An.Kind = LockAnomaly::NotReleased;
+    An.Lock = K;
+    An.Loc = Loc;
+    An.Related = H.AcquireLoc;
+    An.AllPaths = H.Must && !H.CondVar;
+    An.Other = Throws ? "throw" : "";
+    Report.Anomalies.push_back(std::move(An));
+  }
+}
+
+FunctionLocks LocksetAnalysis::run() {
+  FunctionLocks Result;
+  unsigned N = Cfg.getNumBlockIDs();
+  std::vector<LockState> Entry(N);
+  std::vector<unsigned> Visits(N, 0);
+
+  // Visit blocks in reverse post-order for fast convergence.
+  llvm::ReversePostOrderTraversal<const CFG *> RPO(&Cfg);
+  std::vector<unsigned> Order(N, ~0u);
+  std::vector<const CFGBlock *> ByOrder;
+  for (const CFGBlock *B : RPO) {
+    Order[B->getBlockID()] = ByOrder.size();
+    ByOrder.push_back(B);
+  }
+  std::set<unsigned> Work; // by RPO index
+  const CFGBlock &EntryB = Cfg.getEntry();
+  Entry[EntryB.getBlockID()] = entryState();
+  Work.insert(Order[EntryB.getBlockID()]);
+
+  while (!Work.empty()) {
+    const CFGBlock *B = ByOrder[*Work.begin()];
+    Work.erase(Work.begin());
+    if (++Visits[B->getBlockID()] > VisitsPerBlock)
+      return Result; // budget exhausted: stay silent about this function
+    LockState S = Entry[B->getBlockID()];
+    applyBlock(*B, S, nullptr);
+    unsigned I = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      unsigned Index = I++;
+      const CFGBlock *SB = Succ.getReachableBlock();
+      if (!SB || Order[SB->getBlockID()] == ~0u)
+        continue;
+      LockState E = edgeState(*B, S, Index);
+      LockState &Dst = Entry[SB->getBlockID()];
+      LockState Before = Dst;
+      join(Dst, E);
+      if (!(Dst == Before))
+        Work.insert(Order[SB->getBlockID()]);
+    }
+  }
+
+  // Replay with the converged entry states, collecting the facts.
+  for (const CFGBlock *B : ByOrder) {
+    LockState S = Entry[B->getBlockID()];
+    if (!S.Reachable)
+      continue;
+    applyBlock(*B, S, &Result);
+    unsigned I = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      unsigned Index = I++;
+      const CFGBlock *SB = Succ.getReachableBlock();
+      if (SB == &Cfg.getExit())
+        checkExit(*B, edgeState(*B, S, Index), Result);
+    }
+  }
+  Result.Analyzed = true;
+  return Result;
+}
+
+} // namespace racelint

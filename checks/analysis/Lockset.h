@@ -1,0 +1,183 @@
+//===--- Lockset.h - Flow-sensitive lockset analysis over clang::CFG -*- C++ -*-===//
+//
+// Forward dataflow per function: which locks are held (must and may) at
+// every point, the lock events on the way, and the lock-discipline
+// anomalies (leaks, double locks, bad unlocks) found when the converged
+// states are replayed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RACELINT_ANALYSIS_LOCKSET_H
+#define RACELINT_ANALYSIS_LOCKSET_H
+
+#include "LockOps.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceLocation.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clang {
+class FunctionDecl;
+class VarDecl;
+} // namespace clang
+
+namespace racelint {
+
+struct HeldLock {
+  LockRef Lock;
+  LockMode Mode = LockMode::Exclusive;
+  clang::SourceLocation AcquireLoc;
+  unsigned Depth = 1;
+  /// The RAII guard that releases it, if any.
+  const clang::VarDecl *Guard = nullptr;
+  /// Held on every path (false: on some paths only).
+  bool Must = true;
+  /// Held on entry by contract (requires_capability / release_capability).
+  bool FromEntry = false;
+  /// Held exactly when this local has this truth value: keeps
+  /// `if (c) lock(); ... if (c) unlock();` precise.
+  const clang::VarDecl *CondVar = nullptr;
+  bool CondValue = false;
+
+  bool operator==(const HeldLock &O) const {
+    return Lock.Key == O.Lock.Key && Mode == O.Mode && Depth == O.Depth &&
+           Guard == O.Guard && Must == O.Must && FromEntry == O.FromEntry &&
+           CondVar == O.CondVar && CondValue == O.CondValue &&
+           AcquireLoc == O.AcquireLoc;
+  }
+};
+
+struct GuardState {
+  enum Ownership { No, Yes, Maybe };
+  llvm::SmallVector<LockRef, 2> Locks;
+  LockMode Mode = LockMode::Exclusive;
+  Ownership Owns = No;
+  GuardKind Kind = GuardKind::None;
+  clang::SourceLocation Loc;
+  bool operator==(const GuardState &O) const {
+    return Owns == O.Owns && Mode == O.Mode && Kind == O.Kind &&
+           Locks.size() == O.Locks.size() &&
+           std::equal(Locks.begin(), Locks.end(), O.Locks.begin());
+  }
+};
+
+/// A try-lock whose outcome is decided by a later branch.
+struct PendingTry {
+  LockOp Op;
+  const clang::VarDecl *Guard = nullptr;
+  clang::SourceLocation Loc;
+  bool operator==(const PendingTry &O) const {
+    return Guard == O.Guard && Loc == O.Loc;
+  }
+};
+
+/// The abstract state at one program point.
+struct LockState {
+  bool Reachable = false;
+  std::map<std::string, HeldLock> Held;
+  /// Locks known not held because they were released (or a try-lock of
+  /// them failed) earlier on some path, with where.
+  struct ReleaseSite {
+    clang::SourceLocation Loc;
+    bool FailedTry = false;
+    bool operator==(const ReleaseSite &O) const {
+      return Loc == O.Loc && FailedTry == O.FailedTry;
+    }
+  };
+  std::map<std::string, ReleaseSite> Released;
+  std::map<const clang::VarDecl *, GuardState> Guards;
+  std::map<const clang::VarDecl *, PendingTry> TryVars;
+  std::map<const clang::Expr *, PendingTry> PendingCalls;
+  /// Truth values of unmodified locals known on this path.
+  std::map<const clang::VarDecl *, bool> Facts;
+
+  bool operator==(const LockState &O) const {
+    return Reachable == O.Reachable && Held == O.Held &&
+           Released == O.Released && Guards == O.Guards &&
+           TryVars == O.TryVars && Facts == O.Facts;
+  }
+  bool isHeld(llvm::StringRef Key) const { return Held.count(Key.str()); }
+  bool isMustHeld(llvm::StringRef Key) const {
+    auto It = Held.find(Key.str());
+    return It != Held.end() && It->second.Must;
+  }
+};
+
+struct LockAnomaly {
+  enum AnomalyKind {
+    NotReleased,      // held when the function returns
+    DoubleLock,       // non-recursive lock taken while held
+    DoubleUnlock,     // released twice
+    UnlockMismatch,   // unlocking a lock other than the one held
+    NotHeldOnAllPaths,// released where it is held on some paths only
+    ModeMismatch,     // shared lock released as exclusive or vice versa
+    UnlockGuarded,    // manual unlock of a lock a guard will release
+    GuardRelock,      // guard.lock() while the guard owns its mutex
+    GuardNotOwned,    // guard.unlock() while the guard owns nothing
+    UnlockAfterFailedTry, // released on a path where its try-lock failed
+  };
+  AnomalyKind Kind;
+  std::string Lock;
+  std::string Other; // the lock or guard the message contrasts with
+  clang::SourceLocation Loc;
+  clang::SourceLocation Related;
+  bool AllPaths = true;
+};
+
+struct LockEvent {
+  enum EventKind { Acquire, TryAcquire, Release, GuardAcquire, GuardRelease };
+  EventKind Kind;
+  std::string Lock;
+  LockMode Mode;
+  clang::SourceLocation Loc;
+  std::vector<std::string> MustAfter, MayAfter;
+};
+
+/// Results of the lockset analysis of one function.
+struct FunctionLocks {
+  /// False when the function has no CFG or the fixpoint ran out of budget;
+  /// then nothing is reported about it.
+  bool Analyzed = false;
+  std::vector<LockEvent> Events;
+  std::vector<LockAnomaly> Anomalies;
+  /// Must-held locks at each call or member access, for the checks that
+  /// need the lockset at an access.
+  std::map<const clang::Stmt *, std::vector<std::string>> MustAt;
+};
+
+/// Runs the analysis on one function body.
+class LocksetAnalysis {
+public:
+  LocksetAnalysis(const clang::FunctionDecl *FD, const clang::CFG &Cfg,
+                  const LockRecognizer &Recognizer, clang::ASTContext &Ctx);
+  FunctionLocks run();
+
+  /// Per-function fixpoint budget: block visits per block.
+  static constexpr unsigned VisitsPerBlock = 16;
+
+private:
+  struct Transfer;
+  LockState entryState() const;
+  void join(LockState &Into, const LockState &From) const;
+  LockState edgeState(const clang::CFGBlock &B, const LockState &Out,
+                      unsigned SuccIndex) const;
+  void applyBlock(const clang::CFGBlock &B, LockState &S,
+                  FunctionLocks *Report) const;
+  void checkExit(const clang::CFGBlock &Pred, const LockState &S,
+                 FunctionLocks &Report) const;
+
+  const clang::FunctionDecl *FD;
+  const clang::CFG &Cfg;
+  const LockRecognizer &R;
+  clang::ASTContext &Ctx;
+  llvm::DenseSet<const clang::VarDecl *> Modified;
+};
+
+/// CFG options every racelint analysis uses (implicit destructors, all
+/// sub-expressions as elements).
+clang::CFG::BuildOptions racelintCFGOptions();
+
+} // namespace racelint
+
+#endif
