@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Runs one test file through racelint's front ends and checks the output.
+
+Usage (from a lit RUN line):
+  %check_racelint [--frontends=plugin,cli] [--config=YAML] \
+      <file> <check-glob> <tmp> -- <compiler flags>
+
+Expected diagnostics are written inline, as with clang-tidy's
+check_clang_tidy.py:
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: message [racelint-check]
+  // CHECK-NOTES:    :[[@LINE-1]]:3: note: message
+Files using CHECK-NOTES are compared with notes included; otherwise notes are
+dropped. Any warning or error that is not expected fails the test
+(FileCheck --implicit-check-not). Every front end must report the same
+diagnostics, and the CLI must exit 1 exactly when something is reported.
+"""
+import argparse
+import re
+import subprocess
+import sys
+
+DIAG = re.compile(r"^(.*?):(\d+):(\d+): (warning|error|note): (.*)$")
+
+
+def run(cmd):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def diagnostics(text, path):
+    out = []
+    for line in text.splitlines():
+        m = DIAG.match(line)
+        if m and m.group(1).endswith(path.split("/")[-1]):
+            out.append(line)
+    return out
+
+
+def filecheck(lines, path, prefix, notes):
+    keep = [l for l in lines if notes or DIAG.match(l).group(4) != "note"]
+    text = "\n".join(keep) + "\n"
+    cmd = ["FileCheck", path, "--check-prefix=" + prefix,
+           "--implicit-check-not={{warning|error}}:", "--dump-input=fail",
+           "--allow-empty"]
+    if notes:
+        cmd.append("--implicit-check-not={{note}}:")
+    p = subprocess.run(cmd, input=text, text=True, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT)
+    return p.returncode, p.stdout
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--racelint", required=True)
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--clang-tidy", required=True)
+    ap.add_argument("--frontends", default="plugin,cli")
+    ap.add_argument("--config", default="{}")
+    ap.add_argument("file")
+    ap.add_argument("checks")
+    ap.add_argument("tmp")
+    ap.add_argument("flags", nargs=argparse.REMAINDER)
+    a = ap.parse_args()
+    flags = a.flags[1:] if a.flags[:1] == ["--"] else a.flags
+
+    source = open(a.file).read()
+    notes = "CHECK-NOTES:" in source
+    prefix = "CHECK-NOTES" if notes else "CHECK-MESSAGES"
+    expect_findings = re.search(prefix + r":.*warning:", source) is not None
+    checks = "-*," + a.checks
+
+    results = {}
+    for fe in a.frontends.split(","):
+        if fe == "plugin":
+            cmd = [a.clang_tidy, "--load=" + a.plugin, "--checks=" + checks,
+                   "--config=" + a.config, a.file, "--"] + flags
+        elif fe == "cli":
+            cmd = [a.racelint, "--checks=" + checks, "--config=" + a.config,
+                   a.file, "--"] + flags
+        else:
+            sys.exit("unknown front end " + fe)
+        rc, out, err = run(cmd)
+        lines = diagnostics(out, a.file)
+        if any(DIAG.match(l).group(4) == "error" for l in lines) or \
+                (fe == "cli" and rc == 2) or rc < 0:
+            print("\n".join([" ".join(cmd), out, err]))
+            sys.exit(f"{fe}: the test file does not compile or the tool failed (exit {rc})")
+        if fe == "cli" and rc != (1 if expect_findings else 0):
+            print(out + err)
+            sys.exit(f"cli: exit code {rc}, expected {1 if expect_findings else 0}")
+        code, msg = filecheck(lines, a.file, prefix, notes)
+        if code:
+            print(f"--- {fe} output:\n" + "\n".join(lines))
+            print(msg)
+            sys.exit(f"{fe}: FileCheck failed")
+        results[fe] = sorted(set(lines))
+
+    fes = list(results)
+    for fe in fes[1:]:
+        if results[fe] != results[fes[0]]:
+            print(f"--- {fes[0]}:\n" + "\n".join(results[fes[0]]))
+            print(f"--- {fe}:\n" + "\n".join(results[fe]))
+            sys.exit(f"front ends disagree: {fes[0]} vs {fe}")
+
+
+if __name__ == "__main__":
+    main()
