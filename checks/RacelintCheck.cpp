@@ -49,3 +49,35 @@ void RacelintCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 } // namespace racelint
+
+namespace racelint {
+
+static RaceConfig readRaceConfig(const ClangTidyCheck::OptionsView &Options) {
+  RaceConfig C;
+  C.ConcurrentClasses =
+      splitList(Options.getLocalOrGlobal("ConcurrentClasses", ""));
+  C.ThreadEntryFunctions =
+      splitList(Options.getLocalOrGlobal("ThreadEntryFunctions", ""));
+  std::string Ratio =
+      Options.getLocalOrGlobal("MinGuardedRatio", "0.5").str();
+  double R = 0.5;
+  if (!llvm::StringRef(Ratio).getAsDouble(R) && R > 0 && R <= 1)
+    C.MinGuardedRatio = R;
+  return C;
+}
+
+RaceCheck::RaceCheck(llvm::StringRef Name, ClangTidyContext *Context)
+    : RacelintCheck(Name, Context), Race(readRaceConfig(Options)) {}
+
+void RaceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RacelintCheck::storeOptions(Opts);
+  Options.store(Opts, "ConcurrentClasses", joinList(Race.ConcurrentClasses));
+  Options.store(Opts, "ThreadEntryFunctions",
+                joinList(Race.ThreadEntryFunctions));
+  std::string Ratio = std::to_string(Race.MinGuardedRatio);
+  while (Ratio.size() > 3 && Ratio.back() == '0')
+    Ratio.pop_back();
+  Options.store(Opts, "MinGuardedRatio", Ratio);
+}
+
+} // namespace racelint

@@ -25,6 +25,19 @@ protected:
   const LockConfig Config;
 };
 
+/// Base of the checks built on the race model: adds its options.
+class RaceCheck : public RacelintCheck {
+public:
+  RaceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  RaceModel &races(clang::ASTContext &Ctx) const {
+    return model(Ctx).races(Race);
+  }
+  const RaceConfig Race;
+};
+
 /// Splits a ';'- or ','-separated option value, trimming blanks.
 std::vector<std::string> splitList(llvm::StringRef Value);
 std::string joinList(const std::vector<std::string> &Items);

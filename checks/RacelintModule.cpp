@@ -2,7 +2,9 @@
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "InconsistentLockingCheck.h"
 #include "LockDisciplineCheck.h"
+#include "UnguardedSharedStateCheck.h"
 
 namespace racelint {
 

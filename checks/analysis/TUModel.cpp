@@ -73,6 +73,13 @@ const FunctionLocks &TUModel::locks(const FunctionDecl *FD) {
   return *Locks.try_emplace(FD, std::move(Result)).first->second;
 }
 
+RaceModel &TUModel::races(const RaceConfig &RC) {
+  std::unique_ptr<RaceModel> &M = Races[RC.fingerprint()];
+  if (!M)
+    M = std::make_unique<RaceModel>(*this, RC);
+  return *M;
+}
+
 bool shouldAnalyze(const FunctionDecl *FD, ASTContext &Ctx) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
       FD->isInvalidDecl())

@@ -11,8 +11,10 @@
 
 #include "LockOps.h"
 #include "Lockset.h"
+#include "RaceModel.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include <map>
 #include <memory>
 
 namespace racelint {
@@ -27,6 +29,9 @@ public:
   /// Lockset facts of a function definition, computed once.
   const FunctionLocks &locks(const clang::FunctionDecl *FD);
 
+  /// The race model of the whole TU for these options, built once.
+  RaceModel &races(const RaceConfig &Config);
+
   const LockRecognizer &recognizer() const { return Recognizer; }
   clang::ASTContext &context() const { return Ctx; }
 
@@ -40,6 +45,7 @@ private:
       CFGs;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionLocks>>
       Locks;
+  std::map<std::string, std::unique_ptr<RaceModel>> Races;
 };
 
 /// Whether racelint analyses this function: a definition with a body, not a

@@ -1,0 +1,844 @@
+//===--- RaceModel.cpp - Accesses, sharing, thread contexts, guards -------===//
+
+#include "RaceModel.h"
+#include "TUModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
+#include <deque>
+
+using namespace clang;
+
+namespace racelint {
+
+std::string RaceConfig::fingerprint() const {
+  std::string S;
+  for (const auto &N : ConcurrentClasses)
+    S += N + ";";
+  S += "|";
+  for (const auto &N : ThreadEntryFunctions)
+    S += N + ";";
+  S += "|" + std::to_string(MinGuardedRatio);
+  return S;
+}
+
+bool Access::holds(llvm::StringRef Lock) const {
+  return llvm::is_contained(Locks, Lock.str());
+}
+
+//===----------------------------------------------------------------------===//
+// Type classification
+//===----------------------------------------------------------------------===//
+
+static bool isStdRecord(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  const DeclContext *DC = RD->getDeclContext();
+  while (DC && !DC->isTranslationUnit()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isStdNamespace())
+        return true;
+      if (!NS->isInline())
+        return false;
+    }
+    DC = DC->getParent();
+  }
+  return false;
+}
+
+static StringRef recordName(QualType T) {
+  T = T.getNonReferenceType();
+  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = AT->getElementType();
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    if (RD->getDeclName().isIdentifier())
+      return RD->getName();
+  return "";
+}
+
+static bool typedefNamed(QualType T, std::initializer_list<StringRef> Names) {
+  std::string S = T.getAsString();
+  for (StringRef N : Names)
+    if (StringRef(S).contains(N))
+      return true;
+  return false;
+}
+
+/// Synchronisation objects: locks, condition variables, threads, once flags.
+static bool isSyncType(QualType T) {
+  T = T.getNonReferenceType();
+  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = AT->getElementType();
+  if (const auto *RD = T->getAsCXXRecordDecl()) {
+    if (RD->hasAttr<CapabilityAttr>())
+      return true;
+    if (isStdRecord(RD)) {
+      StringRef N = RD->getName();
+      return N.ends_with("mutex") || N.starts_with("condition_variable") ||
+             N == "thread" || N == "jthread" || N == "once_flag" ||
+             N == "counting_semaphore" || N == "binary_semaphore" ||
+             N == "latch" || N == "barrier" || N == "stop_source" ||
+             N == "stop_token";
+    }
+  }
+  return typedefNamed(T, {"pthread_mutex_t", "pthread_rwlock_t",
+                          "pthread_spinlock_t", "pthread_cond_t", "mtx_t",
+                          "cnd_t", "pthread_once_t", "once_flag",
+                          "pthread_t", "thrd_t", "sem_t"});
+}
+
+static bool isLockType(QualType T) {
+  T = T.getNonReferenceType();
+  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = AT->getElementType();
+  if (const auto *RD = T->getAsCXXRecordDecl()) {
+    if (RD->hasAttr<CapabilityAttr>())
+      return true;
+    return isStdRecord(RD) && RD->getName().ends_with("mutex");
+  }
+  return typedefNamed(T, {"pthread_mutex_t", "pthread_rwlock_t",
+                          "pthread_spinlock_t", "mtx_t"});
+}
+
+static bool isAtomicType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isAtomicType())
+    return true;
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    if (isStdRecord(RD)) {
+      StringRef N = RD->getName();
+      return N == "atomic" || N == "atomic_flag" || N == "atomic_ref" ||
+             N.starts_with("__atomic");
+    }
+  return typedefNamed(T, {"atomic_", "sig_atomic_t"});
+}
+
+/// Storage whose type makes plain accesses safe or meaningless to report.
+static bool isUnracyType(QualType T) {
+  if (T.isConstQualified() && !T->isReferenceType())
+    return true;
+  return isSyncType(T) || isAtomicType(T);
+}
+
+//===----------------------------------------------------------------------===//
+// Access collection
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Methods that only read their object even when not const-qualified.
+bool isReadOnlyMethod(const CXXMethodDecl *MD, const CXXRecordDecl *RD) {
+  if (MD->isConst())
+    return true;
+  if (MD->getOverloadedOperator() == OO_Subscript)
+    return !(RD && RD->getName().contains("map")); // map::operator[] inserts
+  if (!MD->getDeclName().isIdentifier())
+    return MD->getOverloadedOperator() == OO_Star ||
+           MD->getOverloadedOperator() == OO_Arrow;
+  StringRef N = MD->getName();
+  return N == "at" || N == "begin" || N == "end" || N == "rbegin" ||
+         N == "rend" || N == "front" || N == "back" || N == "data" ||
+         N == "find" || N == "lower_bound" || N == "upper_bound" ||
+         N == "equal_range" || N == "count" || N == "contains" ||
+         N == "size" || N == "empty" || N == "get" || N == "c_str" ||
+         N == "length" || N == "capacity";
+}
+
+class AccessCollector {
+public:
+  AccessCollector(const FunctionDecl *FD, const FunctionLocks &FL,
+                  ASTContext &Ctx, std::vector<Access> &Out,
+                  std::vector<std::pair<const CallExpr *, const FunctionDecl *>>
+                      &CallsOut)
+      : FD(FD), FL(FL), Ctx(Ctx), Out(Out), CallsOut(CallsOut) {
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
+        OwnClass = MD->getParent();
+  }
+
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<LambdaExpr>(S) || isa<UnaryExprOrTypeTraitExpr>(S) ||
+        isa<CXXTypeidExpr>(S) || isa<CXXNoexceptExpr>(S) ||
+        isa<BlockExpr>(S))
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp()) {
+        lvalue(BO->getLHS(), BO->getOpcode() == BO_Assign
+                                 ? AccessKind::Write
+                                 : AccessKind::ReadModifyWrite);
+        visit(BO->getRHS());
+        return;
+      }
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->isIncrementDecrementOp())
+        return lvalue(UO->getSubExpr(), AccessKind::ReadModifyWrite);
+      if (UO->getOpcode() == UO_AddrOf)
+        return visitSubexprsOnly(UO->getSubExpr());
+    }
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S))
+      if (ICE->getCastKind() == CK_LValueToRValue)
+        return lvalue(ICE->getSubExpr(), AccessKind::Read);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+      return memberCall(MC, AccessKind::Read);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+      return operatorCall(OC, AccessKind::Read);
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      noteCall(CE);
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      return visitSubexprsOnly(ME);
+    for (const Stmt *C : S->children())
+      visit(C);
+  }
+
+private:
+  // Visits what an lvalue evaluates on the way (indices, pointers) without
+  // counting an access to the storage it names.
+  void visitSubexprsOnly(const Expr *E) {
+    E = E->IgnoreParens();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        visit(ME->getBase());
+      else
+        visitSubexprsOnly(ME->getBase());
+      return;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      visitSubexprsOnly(ASE->getBase()->IgnoreImpCasts());
+      visit(ASE->getIdx());
+      return;
+    }
+    if (isa<DeclRefExpr>(E))
+      return;
+    visit(E);
+  }
+
+  void noteCall(const CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+      if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+          !MD->getParent()->hasAttr<FinalAttr>())
+        return; // virtual calls: assumed to touch nothing we can see
+    if (const FunctionDecl *Def = Callee->getDefinition())
+      CallsOut.push_back({CE, Def});
+  }
+
+  void memberCall(const CXXMemberCallExpr *MC, AccessKind Ctx) {
+    noteCall(MC);
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (MD && Obj) {
+      QualType OT = Obj->getType();
+      if (OT->isPointerType())
+        OT = OT->getPointeeType();
+      bool Arrow = false;
+      if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+        Arrow = ME->isArrow();
+      if (isUnracyType(OT) || isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
+        visit(Obj);
+      } else if (Arrow) {
+        visit(Obj);
+      } else {
+        AccessKind K =
+            isReadOnlyMethod(MD, OT->getAsCXXRecordDecl()) ? AccessKind::Read
+                                                           : AccessKind::Write;
+        if (Ctx != AccessKind::Read && K == AccessKind::Read &&
+            !MD->isConst())
+          K = AccessKind::Write; // `v.back() = x`
+        lvalue(Obj, K);
+      }
+    }
+    for (const Expr *A : MC->arguments())
+      visit(A);
+  }
+
+  void operatorCall(const CXXOperatorCallExpr *OC, AccessKind Ctx) {
+    noteCall(OC);
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (!MD || OC->getNumArgs() == 0) {
+      for (const Expr *A : OC->arguments())
+        visit(A);
+      return;
+    }
+    const Expr *Obj = OC->getArg(0);
+    QualType OT = Obj->getType();
+    AccessKind K;
+    OverloadedOperatorKind Op = OC->getOperator();
+    if (Op == OO_Equal)
+      K = AccessKind::Write;
+    else if (OC->isAssignmentOp() || Op == OO_PlusPlus || Op == OO_MinusMinus)
+      K = AccessKind::ReadModifyWrite;
+    else if (isReadOnlyMethod(MD, OT->getAsCXXRecordDecl()))
+      K = Ctx == AccessKind::Read || MD->isConst() ? AccessKind::Read
+                                                   : AccessKind::Write;
+    else
+      K = AccessKind::Write;
+    if (isUnracyType(OT))
+      visit(Obj);
+    else
+      lvalue(Obj, K);
+    for (unsigned I = 1; I < OC->getNumArgs(); ++I)
+      visit(OC->getArg(I));
+  }
+
+  bool locksAt(const Stmt *S, std::vector<std::string> &Locks) const {
+    auto It = FL.MustAt.find(S);
+    if (It == FL.MustAt.end())
+      return false;
+    Locks = It->second;
+    return true;
+  }
+
+  void record(const Expr *At, std::string Key, std::string Display,
+              StorageKind Kind, AccessKind How, const CXXRecordDecl *Class,
+              const VarDecl *Var) {
+    Access A;
+    if (!locksAt(At, A.Locks))
+      return; // not evaluated on any reachable path
+    if (OwnClass && Class == OwnClass && Kind == StorageKind::Field)
+      return; // the object is under construction or destruction
+    A.Storage = std::move(Key);
+    A.Display = std::move(Display);
+    A.Kind = Kind;
+    A.How = How;
+    A.Loc = At->getExprLoc();
+    A.Function = FD;
+    A.Class = Class;
+    A.Var = Var;
+    Out.push_back(std::move(A));
+  }
+
+  /// An access of kind K to the storage the lvalue E names.
+  void lvalue(const Expr *E, AccessKind K) {
+    E = E->IgnoreParens();
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+      if (ICE->getCastKind() != CK_LValueToRValue)
+        return lvalue(ICE->getSubExpr(), K);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || isUnracyType(V->getType()) || V->getType()->isReferenceType())
+        return;
+      if (V->getTLSKind() != VarDecl::TLS_None)
+        return;
+      if (V->hasGlobalStorage()) {
+        std::string Key = V->getQualifiedNameAsString();
+        if (V->isStaticLocal())
+          if (const auto *Owner = dyn_cast<FunctionDecl>(V->getDeclContext()))
+            Key = Owner->getQualifiedNameAsString() + "::" + V->getNameAsString();
+        record(DRE, Key, V->getNameAsString(), StorageKind::Global, K, nullptr,
+               V);
+      } else {
+        record(DRE, V->getNameAsString(), V->getNameAsString(),
+               StorageKind::Local, K, nullptr, V);
+      }
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return member(ME, K);
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      visit(ASE->getIdx());
+      // An array is one storage; elements through pointers are unknown.
+      if (Base->getType()->isArrayType())
+        return lvalue(Base, K);
+      return visit(ASE->getBase());
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      return memberCall(MC, K);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+      return operatorCall(OC, K);
+    visit(E);
+  }
+
+  void member(const MemberExpr *ME, AccessKind K) {
+    const ValueDecl *D = ME->getMemberDecl();
+    if (const auto *V = dyn_cast<VarDecl>(D)) {
+      // A static data member is a global.
+      if (isUnracyType(V->getType()) || V->getTLSKind() != VarDecl::TLS_None)
+        return;
+      return record(ME, V->getQualifiedNameAsString(), V->getNameAsString(),
+                    StorageKind::Global, K, nullptr, V);
+    }
+    const auto *F = dyn_cast<FieldDecl>(D);
+    if (!F || isUnracyType(F->getType()) || F->getType()->isReferenceType())
+      return visitSubexprsOnly(ME);
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    const CXXRecordDecl *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+    std::string RecName = RD ? RD->getNameAsString() : "";
+    if (!RD) {
+      if (const auto *R = dyn_cast<RecordDecl>(F->getParent()))
+        RecName = R->getNameAsString();
+    }
+    if (isa<CXXThisExpr>(Base)) {
+      const CXXRecordDecl *Cls = RD;
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        Cls = MD->getParent();
+      return record(ME, RecName + "::" + F->getNameAsString(),
+                    F->getNameAsString(), StorageKind::Field, K, Cls, nullptr);
+    }
+    if (!ME->isArrow()) {
+      // `obj.f` is an access to the object `obj` (globals: `obj.f`).
+      if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
+        if (const auto *V = dyn_cast<VarDecl>(BD->getDecl())) {
+          if (V->getType()->isReferenceType() && !V->hasGlobalStorage()) {
+            return record(ME, RecName + "::" + F->getNameAsString(),
+                          V->getNameAsString() + "." + F->getNameAsString(),
+                          StorageKind::FieldByType, K, RD, nullptr);
+          }
+          if (isUnracyType(V->getType()) ||
+              V->getTLSKind() != VarDecl::TLS_None)
+            return;
+          if (V->hasGlobalStorage())
+            return record(ME, V->getQualifiedNameAsString() + "." +
+                                  F->getNameAsString(),
+                          V->getNameAsString() + "." + F->getNameAsString(),
+                          StorageKind::Global, K, nullptr, V);
+          return record(ME, V->getNameAsString(), V->getNameAsString(),
+                        StorageKind::Local, K, nullptr, V);
+        }
+      if (isa<MemberExpr>(Base) || isa<ArraySubscriptExpr>(Base))
+        return lvalue(Base, K == AccessKind::Read ? AccessKind::Read : K);
+      return visit(Base);
+    }
+    // Through a pointer: named by type and field.
+    visit(ME->getBase());
+    std::string Shown;
+    if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
+      Shown = BD->getDecl()->getNameAsString() + "->" + F->getNameAsString();
+    else
+      Shown = F->getNameAsString();
+    record(ME, RecName + "::" + F->getNameAsString(), Shown,
+           StorageKind::FieldByType, K, RD, nullptr);
+  }
+
+  const FunctionDecl *FD;
+  const FunctionLocks &FL;
+  ASTContext &Ctx;
+  std::vector<Access> &Out;
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &CallsOut;
+  const CXXRecordDecl *OwnClass = nullptr;
+};
+
+class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
+public:
+  FunctionFinder(ASTContext &Ctx, std::vector<const FunctionDecl *> &Out)
+      : Ctx(Ctx), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D)) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      SourceLocation L = SM.getExpansionLoc(D->getLocation());
+      if (L.isValid() && SM.isInSystemHeader(L))
+        return true;
+    }
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (shouldAnalyze(FD, Ctx))
+      Out.push_back(FD);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    if (CXXMethodDecl *Op = LE->getCallOperator())
+      if (shouldAnalyze(Op, Ctx))
+        Out.push_back(Op);
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  std::vector<const FunctionDecl *> &Out;
+};
+
+/// A container specialised on std::thread or std::jthread.
+bool holdsThreads(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  const CXXRecordDecl *Elem =
+      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return Elem && isStdRecord(Elem) &&
+         (Elem->getName() == "thread" || Elem->getName() == "jthread");
+}
+
+const FunctionDecl *callableFunction(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = stripLockExpr(E);
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return LE->getCallOperator();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      return callableFunction(UO->getSubExpr());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      return F->getDefinition() ? F->getDefinition() : F;
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->getInit() && !V->getType()->isPointerType())
+        return callableFunction(V->getInit());
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    if (CE->getNumArgs() == 1)
+      return callableFunction(CE->getArg(0));
+  return nullptr;
+}
+
+bool inLoop(ASTContext &Ctx, const Stmt *S, const FunctionDecl *FD) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P)
+      return false;
+    if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
+        isa<CXXForRangeStmt>(P))
+      return true;
+    Parents = Ctx.getParents(*P);
+  }
+  return false;
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// The model
+//===----------------------------------------------------------------------===//
+
+RaceModel::RaceModel(TUModel &TU, const RaceConfig &Config)
+    : TU(TU), Config(Config) {
+  collectFunctions();
+  findThreadEntries();
+  computeContexts();
+  const SourceManager &SM = TU.context().getSourceManager();
+  for (const FunctionDecl *FD : Functions) {
+    if (!isRoot(FD) || isa<CXXConstructorDecl>(FD) ||
+        isa<CXXDestructorDecl>(FD))
+      continue;
+    const std::vector<unsigned> &Ctxs = Contexts[FD];
+    for (const Access &A : effective(FD)) {
+      bool Shared = false;
+      switch (A.Kind) {
+      case StorageKind::Global:
+        Shared = true;
+        break;
+      case StorageKind::Field:
+      case StorageKind::FieldByType:
+        Shared = isConcurrentClass(A.Class);
+        break;
+      case StorageKind::Local:
+        Shared = false;
+        break;
+      }
+      if (!Shared || inHappensBeforeRegion(FD, A.reportLoc()))
+        continue;
+      ByStorage[A.Storage].push_back({A, FD, Ctxs});
+    }
+  }
+  for (auto &[K, V] : ByStorage)
+    std::stable_sort(V.begin(), V.end(),
+                     [&](const RootAccess &X, const RootAccess &Y) {
+                       return SM.isBeforeInTranslationUnit(X.A.reportLoc(),
+                                                           Y.A.reportLoc());
+                     });
+}
+
+void RaceModel::collectFunctions() {
+  ASTContext &Ctx = TU.context();
+  FunctionFinder(Ctx, Functions).TraverseDecl(Ctx.getTranslationUnitDecl());
+  // Deduplicate while keeping order (lambdas can be reached twice).
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  Functions.erase(std::remove_if(Functions.begin(), Functions.end(),
+                                 [&](const FunctionDecl *F) {
+                                   return !Seen.insert(F).second;
+                                 }),
+                  Functions.end());
+  for (const FunctionDecl *FD : Functions) {
+    const FunctionLocks &FL = TU.locks(FD);
+    if (!FL.Analyzed)
+      continue;
+    std::vector<std::pair<const CallExpr *, const FunctionDecl *>> RawCalls;
+    AccessCollector(FD, FL, Ctx, Own[FD], RawCalls).visit(FD->getBody());
+    for (const auto &[CE, Callee] : RawCalls) {
+      auto It = FL.MustAt.find(CE);
+      if (It == FL.MustAt.end() || Callee == FD)
+        continue;
+      Calls[FD].push_back({Callee, CE->getExprLoc(), It->second, {}});
+      ++CallerCount[Callee];
+    }
+    // A class whose methods take one of its own locks is concurrent.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (!MD->getParent()->isLambda())
+        for (const LockEvent &E : FL.Events)
+          if (E.Kind == LockEvent::Acquire || E.Kind == LockEvent::GuardAcquire ||
+              E.Kind == LockEvent::TryAcquire) {
+            StringRef Key = E.Lock;
+            if (!Key.contains('.') && !Key.contains("->") &&
+                !Key.starts_with("*") && !Key.contains("::"))
+              for (const FieldDecl *F : MD->getParent()->fields())
+                if (F->getName() == Key)
+                  Concurrent.insert(MD->getParent());
+          }
+  }
+}
+
+void RaceModel::findThreadEntries() {
+  ASTContext &Ctx = TU.context();
+  const LockRecognizer &R = TU.recognizer();
+  for (const FunctionDecl *FD : Functions) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      std::vector<std::pair<const Stmt *, const FunctionDecl *>> Spawns;
+      std::vector<SourceLocation> Joins;
+      const LockRecognizer &R;
+      const RaceConfig &Config;
+      explicit Finder(const LockRecognizer &R, const RaceConfig &C)
+          : R(R), Config(C) {}
+      bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+      bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+        const CXXRecordDecl *RD = CE->getType()->getAsCXXRecordDecl();
+        if (RD && isStdRecord(RD) &&
+            (RD->getName() == "thread" || RD->getName() == "jthread") &&
+            CE->getNumArgs() >= 1 && !CE->getConstructor()->isCopyOrMoveConstructor())
+          if (const FunctionDecl *F = callableFunction(CE->getArg(0)))
+            Spawns.push_back({CE, F});
+        return true;
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee || !Callee->getDeclName().isIdentifier())
+          return true;
+        StringRef N = Callee->getName();
+        auto Add = [&](unsigned I) {
+          if (I < CE->getNumArgs())
+            if (const FunctionDecl *F = callableFunction(CE->getArg(I)))
+              Spawns.push_back({CE, F});
+        };
+        if (N == "pthread_create" && CE->getNumArgs() == 4)
+          Add(2);
+        else if (N == "thrd_create" && CE->getNumArgs() == 3)
+          Add(1);
+        else if (N == "async" && Callee->isInStdNamespace()) {
+          for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+            if (callableFunction(CE->getArg(I))) {
+              Add(I);
+              break;
+            }
+        } else if (R.matchesName(Callee, Config.ThreadEntryFunctions)) {
+          for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+            Add(I);
+        } else if (N == "pthread_join" || N == "thrd_join") {
+          Joins.push_back(CE->getBeginLoc());
+        } else if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee)) {
+          StringRef Cls = MD->getParent()->getName();
+          // `threads.emplace_back(fn)` constructs a std::thread in place.
+          if ((N == "emplace_back" || N == "emplace" || N == "push_back") &&
+              holdsThreads(MD->getParent())) {
+            Add(0);
+            return true;
+          }
+          if ((N == "join" && (Cls == "thread" || Cls == "jthread")) ||
+              ((N == "get" || N == "wait") && Cls.contains("future")))
+            Joins.push_back(CE->getBeginLoc());
+        }
+        return true;
+      }
+    } F(R, Config);
+    F.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+    if (F.Spawns.empty())
+      continue;
+    const SourceManager &SM = Ctx.getSourceManager();
+    SpawnRegion &Region = Regions[FD];
+    for (const auto &[S, Entry] : F.Spawns) {
+      ThreadEntry TE;
+      TE.Entry = Entry;
+      TE.Spawner = FD;
+      TE.SpawnLoc = S->getBeginLoc();
+      TE.MultiInstance = inLoop(Ctx, S, FD);
+      for (ThreadEntry &Other : Entries)
+        if (Other.Entry == Entry)
+          Other.MultiInstance = TE.MultiInstance = true;
+      Entries.push_back(TE);
+      if (Region.FirstSpawn.isInvalid() ||
+          SM.isBeforeInTranslationUnit(TE.SpawnLoc, Region.FirstSpawn))
+        Region.FirstSpawn = TE.SpawnLoc;
+      // Spawning on `this` makes the class concurrent.
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Entry)) {
+        const CXXRecordDecl *Cls = MD->getParent();
+        if (Cls->isLambda()) {
+          if (const auto *Spawner = dyn_cast<CXXMethodDecl>(FD))
+            for (const LambdaCapture &C : Cls->captures())
+              if (C.capturesThis())
+                Concurrent.insert(Spawner->getParent());
+        } else {
+          Concurrent.insert(Cls);
+        }
+      }
+    }
+    for (SourceLocation J : F.Joins)
+      if (Region.LastJoin.isInvalid() ||
+          SM.isBeforeInTranslationUnit(Region.LastJoin, J))
+        Region.LastJoin = J;
+    // A join that is not after every spawn bounds nothing.
+    for (const auto &[S, Entry] : F.Spawns)
+      if (Region.LastJoin.isValid() &&
+          SM.isBeforeInTranslationUnit(Region.LastJoin, S->getBeginLoc()))
+        Region.LastJoin = SourceLocation();
+  }
+}
+
+bool RaceModel::isRoot(const FunctionDecl *FD) const {
+  for (const ThreadEntry &E : Entries)
+    if (E.Entry == FD)
+      return true;
+  if (!CallerCount.lookup(FD))
+    return true;
+  // Public methods can be called from outside the TU too.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    return !MD->getParent()->isLambda() && MD->getAccess() == AS_public;
+  return false;
+}
+
+void RaceModel::computeContexts() {
+  auto Reach = [&](const FunctionDecl *Start, unsigned Ctx) {
+    std::deque<const FunctionDecl *> Work{Start};
+    llvm::DenseSet<const FunctionDecl *> Seen{Start};
+    while (!Work.empty()) {
+      const FunctionDecl *F = Work.front();
+      Work.pop_front();
+      auto &V = Contexts[F];
+      if (!llvm::is_contained(V, Ctx))
+        V.push_back(Ctx);
+      for (const CallSite &C : Calls.lookup(F))
+        if (Seen.insert(C.Callee).second)
+          Work.push_back(C.Callee);
+    }
+  };
+  for (unsigned I = 0; I < Entries.size(); ++I)
+    Reach(Entries[I].Entry, I);
+  for (const FunctionDecl *FD : Functions) {
+    bool IsEntry = llvm::any_of(
+        Entries, [&](const ThreadEntry &E) { return E.Entry == FD; });
+    if (!IsEntry && isRoot(FD))
+      Reach(FD, MainContext);
+  }
+}
+
+const std::vector<Access> &RaceModel::effective(const FunctionDecl *FD) {
+  auto It = Effective.find(FD);
+  if (It != Effective.end())
+    return It->second;
+  static const std::vector<Access> Empty;
+  if (!InProgress.insert(FD).second)
+    return Empty; // recursion: the cycle adds nothing new
+  std::vector<Access> Result = Own.lookup(FD);
+  constexpr size_t Cap = 4000; // bounds cost on huge call trees
+  for (const CallSite &C : Calls.lookup(FD)) {
+    if (isa<CXXConstructorDecl>(C.Callee) || isa<CXXDestructorDecl>(C.Callee))
+      continue;
+    for (const Access &CA : effective(C.Callee)) {
+      if (Result.size() >= Cap)
+        break;
+      Access A = CA;
+      A.CallLoc = C.Loc;
+      A.Callee = CA.Callee ? CA.Callee : C.Callee;
+      if (!CA.Callee)
+        A.Callee = C.Callee;
+      for (const std::string &L : C.Locks)
+        if (!llvm::is_contained(A.Locks, L))
+          A.Locks.push_back(L);
+      if (A.Kind == StorageKind::Local)
+        continue; // the callee's locals are its own
+      Result.push_back(std::move(A));
+    }
+  }
+  InProgress.erase(FD);
+  return Effective[FD] = std::move(Result);
+}
+
+bool RaceModel::inHappensBeforeRegion(const FunctionDecl *Root,
+                                      SourceLocation Loc) const {
+  auto It = Regions.find(Root);
+  if (It == Regions.end())
+    return false;
+  const SourceManager &SM = TU.context().getSourceManager();
+  if (SM.isBeforeInTranslationUnit(Loc, It->second.FirstSpawn))
+    return true;
+  return It->second.LastJoin.isValid() &&
+         SM.isBeforeInTranslationUnit(It->second.LastJoin, Loc);
+}
+
+bool RaceModel::isConcurrentClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  RD = RD->getDefinition() ? RD->getDefinition() : RD;
+  if (Concurrent.count(RD))
+    return true;
+  if (RD->hasAttr<CapabilityAttr>() || RD->isLambda())
+    return false;
+  if (TU.recognizer().matchesName(RD, Config.ConcurrentClasses))
+    return true;
+  if (!RD->hasDefinition())
+    return false;
+  for (const FieldDecl *F : RD->fields())
+    if (isLockType(F->getType()) || F->hasAttr<GuardedByAttr>() ||
+        F->hasAttr<PtGuardedByAttr>())
+      return true;
+  return false;
+}
+
+RaceModel::Guard RaceModel::guardOf(const std::string &Storage) const {
+  Guard G;
+  auto It = ByStorage.find(Storage);
+  if (It == ByStorage.end())
+    return G;
+  std::map<std::string, std::pair<unsigned, const RootAccess *>> Count;
+  for (const RootAccess &RA : It->second) {
+    ++G.Total;
+    for (const std::string &L : RA.A.Locks) {
+      auto &C = Count[L];
+      ++C.first;
+      if (!C.second && isWrite(RA.A.How))
+        C.second = &RA;
+    }
+  }
+  for (const auto &[L, C] : Count) {
+    if (!C.second)
+      continue; // a guard must protect at least one write
+    if (C.first < Config.MinGuardedRatio * G.Total)
+      continue;
+    if (C.first > G.Held) {
+      G.Lock = L;
+      G.Held = C.first;
+      G.Example = C.second;
+    }
+  }
+  if (G.Lock.empty())
+    G.Held = 0;
+  return G;
+}
+
+bool RaceModel::mayRunConcurrently(const RootAccess &X,
+                                   const RootAccess &Y) const {
+  for (unsigned CX : X.Contexts)
+    for (unsigned CY : Y.Contexts) {
+      if (CX != CY)
+        return true;
+      if (CX != MainContext && Entries[CX].MultiInstance)
+        return true;
+    }
+  return false;
+}
+
+} // namespace racelint

@@ -1,0 +1,159 @@
+//===--- RaceModel.h - Accesses, sharing, thread contexts, guards -*- C++ -*-===//
+//
+// The translation-unit view the race checks share: every access to storage
+// another thread can reach, with the locks held (lifted through calls to
+// functions defined in the TU), the thread contexts that can run it, and the
+// lock inferred to guard each storage.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RACELINT_ANALYSIS_RACEMODEL_H
+#define RACELINT_ANALYSIS_RACEMODEL_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CXXRecordDecl;
+class FunctionDecl;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace racelint {
+
+class TUModel;
+
+/// Options of the race model (shared by the race checks).
+struct RaceConfig {
+  std::vector<std::string> ConcurrentClasses;
+  std::vector<std::string> ThreadEntryFunctions;
+  double MinGuardedRatio = 0.5;
+  std::string fingerprint() const;
+};
+
+enum class AccessKind { Read, Write, ReadModifyWrite };
+
+inline bool isWrite(AccessKind K) { return K != AccessKind::Read; }
+
+/// What kind of storage an access path names.
+enum class StorageKind {
+  Global,      // namespace-scope, static member, function-local static
+  Field,       // field of a concurrent class, reached through `this`
+  FieldByType, // field reached through another pointer or reference
+  Local,       // a local variable (shared only when captured by a thread)
+};
+
+struct Access {
+  std::string Storage; // canonical key: "g_count", "Account::balance_"
+  std::string Display; // as the user names it: "balance_"
+  StorageKind Kind = StorageKind::Global;
+  AccessKind How = AccessKind::Read;
+  clang::SourceLocation Loc;      // the access itself
+  const clang::FunctionDecl *Function = nullptr; // where it is written
+  std::vector<std::string> Locks; // locks held on every path to it
+  /// Shared-mode locks among Locks (a write under one is a bug).
+  std::vector<std::string> SharedLocks;
+  /// For accesses lifted from a callee: the outermost call in the root.
+  clang::SourceLocation CallLoc;
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::CXXRecordDecl *Class = nullptr; // for fields
+  const clang::VarDecl *Var = nullptr;         // for globals and locals
+
+  /// Where to report: the call in the root when lifted, else the access.
+  clang::SourceLocation reportLoc() const {
+    return CallLoc.isValid() ? CallLoc : Loc;
+  }
+  bool holds(llvm::StringRef Lock) const;
+};
+
+/// A thread entry the TU starts (a function or lambda body).
+struct ThreadEntry {
+  const clang::FunctionDecl *Entry = nullptr;
+  const clang::FunctionDecl *Spawner = nullptr;
+  clang::SourceLocation SpawnLoc;
+  bool MultiInstance = false; // started in a loop or from several places
+};
+
+/// An access as seen from a root function (one that can be entered from
+/// outside the TU or starts a thread), with the contexts that run it.
+struct RootAccess {
+  Access A;
+  const clang::FunctionDecl *Root = nullptr;
+  /// Thread contexts: index into entries(), or MainContext.
+  std::vector<unsigned> Contexts;
+};
+
+class RaceModel {
+public:
+  static constexpr unsigned MainContext = ~0u;
+
+  RaceModel(TUModel &TU, const RaceConfig &Config);
+
+  /// Whether the TU starts any thread.
+  bool startsThreads() const { return !Entries.empty(); }
+  const std::vector<ThreadEntry> &entries() const { return Entries; }
+
+  /// Root accesses per storage key, in source order.
+  const std::map<std::string, std::vector<RootAccess>> &storages() const {
+    return ByStorage;
+  }
+
+  /// The lock that guards a storage: held at >= MinGuardedRatio of its
+  /// accesses and at at least one write. Empty when none.
+  struct Guard {
+    std::string Lock;
+    unsigned Held = 0, Total = 0;
+    const RootAccess *Example = nullptr; // a guarded write
+  };
+  Guard guardOf(const std::string &Storage) const;
+
+  /// Whether two root accesses can run in different threads at once.
+  bool mayRunConcurrently(const RootAccess &X, const RootAccess &Y) const;
+
+  /// Whether the class is concurrent (owns or uses a lock, is annotated,
+  /// starts threads on this, or is named in ConcurrentClasses).
+  bool isConcurrentClass(const clang::CXXRecordDecl *RD) const;
+
+  const RaceConfig &config() const { return Config; }
+
+private:
+  void collectFunctions();
+  void findThreadEntries();
+  void computeContexts();
+  const std::vector<Access> &effective(const clang::FunctionDecl *FD);
+  bool isRoot(const clang::FunctionDecl *FD) const;
+  bool inHappensBeforeRegion(const clang::FunctionDecl *Root,
+                             clang::SourceLocation Loc) const;
+
+  TUModel &TU;
+  RaceConfig Config;
+  std::vector<const clang::FunctionDecl *> Functions;
+  struct CallSite {
+    const clang::FunctionDecl *Callee;
+    clang::SourceLocation Loc;
+    std::vector<std::string> Locks, SharedLocks;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<Access>> Own;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>> Calls;
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> CallerCount;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<Access>> Effective;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  std::vector<ThreadEntry> Entries;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<unsigned>> Contexts;
+  struct SpawnRegion {
+    clang::SourceLocation FirstSpawn, LastJoin;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, SpawnRegion> Regions;
+  llvm::DenseSet<const clang::CXXRecordDecl *> Concurrent;
+  std::map<std::string, std::vector<RootAccess>> ByStorage;
+};
+
+} // namespace racelint
+
+#endif
