@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+"""Opens one file in racelint-clangd over LSP and prints its diagnostics.
+
+Usage (from a lit RUN line):
+  lsp_client.py --clangd=<racelint-clangd> <file> <tmp> [options] -- <flags>
+
+The file is copied into a fresh project directory <tmp>/project together
+with everything clangd reads there:
+  compile_commands.json  (or compile_flags.txt with --flags-file) from <flags>
+  .clangd                enables racelint-* with FastCheckFilter: None
+  .clang-tidy            'Checks: -*' and no InheritParentConfig, so no
+                         .clang-tidy in a parent directory adds checks
+HOME and XDG_CONFIG_HOME point into <tmp>, so no user config.yaml applies.
+
+Each diagnostic of the file is printed as
+  <file>:<line>:<col>: <severity>: <message> [<code>]
+and each of its relatedInformation entries as
+  <file>:<line>:<col>: note: <message>
+(1-based line and column; <file> is the base name). Every step has a
+deadline: the client never waits for clangd longer than --timeout seconds
+in total, kills it on expiry and exits 2 with clangd's log on stderr.
+"""
+import argparse
+import json
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+SEVERITY = {1: "error", 2: "warning", 3: "info", 4: "hint"}
+
+
+class Timeout(Exception):
+    pass
+
+
+class Server:
+    def __init__(self, cmd, env, cwd, log_path, deadline):
+        self.log = open(log_path, "wb")
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=self.log,
+                                     env=env, cwd=cwd)
+        self.deadline = deadline
+        self.messages = queue.Queue()
+        self.next_id = 1
+        reader = threading.Thread(target=self._read, daemon=True)
+        reader.start()
+
+    def _read(self):
+        out = self.proc.stdout
+        try:
+            while True:
+                length = None
+                while True:
+                    line = out.readline()
+                    if not line:
+                        raise EOFError
+                    line = line.strip()
+                    if not line:
+                        break
+                    name, _, value = line.decode("ascii").partition(":")
+                    if name.strip().lower() == "content-length":
+                        length = int(value.strip())
+                if length is None:
+                    raise ValueError("message without Content-Length")
+                body = out.read(length)
+                if len(body) < length:
+                    raise EOFError
+                self.messages.put(json.loads(body.decode("utf-8")))
+        except Exception as e:  # EOF or a framing error ends the stream.
+            self.messages.put(e)
+
+    def send(self, message):
+        message["jsonrpc"] = "2.0"
+        body = json.dumps(message).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def request(self, method, params):
+        rid = self.next_id
+        self.next_id += 1
+        message = {"id": rid, "method": method}
+        if params is not None:
+            message["params"] = params
+        self.send(message)
+        return rid
+
+    def notify(self, method, params=None):
+        message = {"method": method}
+        if params is not None:
+            message["params"] = params
+        self.send(message)
+
+    def receive(self):
+        """Returns the next message, answering requests from the server."""
+        while True:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise Timeout()
+            try:
+                msg = self.messages.get(timeout=left)
+            except queue.Empty:
+                raise Timeout()
+            if isinstance(msg, Exception):
+                raise RuntimeError("clangd closed its output (%s)" % msg)
+            if "method" in msg and "id" in msg:
+                # e.g. window/workDoneProgress/create: accept and go on.
+                self.send({"id": msg["id"], "result": None})
+                continue
+            return msg
+
+    def wait_response(self, rid):
+        while True:
+            msg = self.receive()
+            if msg.get("id") == rid and "method" not in msg:
+                if "error" in msg:
+                    raise RuntimeError("request failed: %s" % msg["error"])
+                return msg.get("result")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.log.close()
+
+
+def uri(path):
+    return "file://" + urllib.request.pathname2url(path)
+
+
+def path_of(u):
+    return urllib.request.url2pathname(urllib.parse.urlparse(u).path)
+
+
+def write_project(a, flags, project):
+    shutil.rmtree(a.tmp, ignore_errors=True)
+    os.makedirs(project)
+    os.makedirs(os.path.join(a.tmp, "home", ".config"))
+    src = os.path.join(project, os.path.basename(a.file))
+    shutil.copyfile(a.file, src)
+    if a.flags_file:
+        with open(os.path.join(project, "compile_flags.txt"), "w") as f:
+            f.write("".join(x + "\n" for x in flags))
+    else:
+        cmd = [{"directory": project, "file": src,
+                "arguments": [a.driver] + flags + ["-c", src]}]
+        with open(os.path.join(project, "compile_commands.json"), "w") as f:
+            json.dump(cmd, f, indent=1)
+    tidy = ["Add: [%s]" % a.checks]
+    if a.fast_check_filter != "unset":
+        tidy.append("FastCheckFilter: " + a.fast_check_filter)
+    with open(os.path.join(project, ".clangd"), "w") as f:
+        f.write("Diagnostics:\n"
+                "  ClangTidy:\n" + "".join("    %s\n" % t for t in tidy) +
+                # clangd's own include-cleaner findings are not under test.
+                "  UnusedIncludes: None\n"
+                "  MissingIncludes: None\n"
+                "Index:\n"
+                "  Background: Skip\n"
+                "  StandardLibrary: No\n")
+    with open(os.path.join(project, ".clang-tidy"), "w") as f:
+        f.write("Checks: '-*'\n")
+    return src
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--clangd", required=True)
+    ap.add_argument("--checks", default="racelint-*",
+                    help="the Add: list of .clangd's ClangTidy block")
+    ap.add_argument("--fast-check-filter", default="None",
+                    help="FastCheckFilter in .clangd; 'unset' leaves it out")
+    ap.add_argument("--flags-file", action="store_true",
+                    help="write compile_flags.txt instead of "
+                    "compile_commands.json and --compile-commands-dir")
+    ap.add_argument("--driver", default="clang",
+                    help="compiler named in compile_commands.json")
+    ap.add_argument("--clangd-arg", action="append", default=[],
+                    help="extra racelint-clangd argument (repeatable)")
+    ap.add_argument("--clangd-flags-env", default=None,
+                    help="value of CLANGD_FLAGS (unset by default)")
+    ap.add_argument("--show-resource-dir", action="store_true",
+                    help="also print 'resource-dir: <dir>' from the compile "
+                    "command in clangd's log")
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("file")
+    ap.add_argument("tmp")
+    ap.add_argument("flags", nargs=argparse.REMAINDER)
+    a = ap.parse_args()
+    flags = a.flags[1:] if a.flags[:1] == ["--"] else a.flags
+    a.tmp = os.path.abspath(a.tmp)
+
+    project = os.path.join(a.tmp, "project")
+    src = write_project(a, flags, project)
+    home = os.path.join(a.tmp, "home")
+    env = dict(os.environ, HOME=home,
+               XDG_CONFIG_HOME=os.path.join(home, ".config"))
+    env.pop("CLANGD_FLAGS", None)
+    if a.clangd_flags_env is not None:
+        env["CLANGD_FLAGS"] = a.clangd_flags_env
+    cmd = [a.clangd, "--enable-config", "--clang-tidy",
+           "--background-index=false", "-j=1", "--pch-storage=memory",
+           "--log=info"]
+    if not a.flags_file:
+        cmd.append("--compile-commands-dir=" + project)
+    cmd += a.clangd_arg
+    log_path = os.path.join(a.tmp, "clangd.log")
+
+    server = Server(cmd, env, project, log_path,
+                    time.monotonic() + a.timeout)
+    status = 0
+    try:
+        rid = server.request("initialize", {
+            "processId": os.getpid(),
+            "rootUri": uri(project),
+            "capabilities": {"textDocument": {"publishDiagnostics": {
+                "relatedInformation": True}}},
+        })
+        server.wait_response(rid)
+        server.notify("initialized", {})
+        with open(src, encoding="utf-8") as f:
+            text = f.read()
+        language = "c" if src.endswith(".c") else "cpp"
+        server.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri(src), "languageId": language, "version": 1,
+            "text": text}})
+        while True:
+            msg = server.receive()
+            if msg.get("method") != "textDocument/publishDiagnostics":
+                continue
+            params = msg["params"]
+            if path_of(params["uri"]) != src:
+                continue
+            if params.get("version", 1) != 1:
+                continue
+            break
+        name = os.path.basename(src)
+        for d in params["diagnostics"]:
+            start = d["range"]["start"]
+            code = " [%s]" % d["code"] if d.get("code") else ""
+            print("%s:%d:%d: %s: %s%s" % (
+                name, start["line"] + 1, start["character"] + 1,
+                SEVERITY.get(d.get("severity"), "error"), d["message"], code))
+            for r in d.get("relatedInformation", []):
+                loc = r["location"]
+                pos = loc["range"]["start"]
+                print("%s:%d:%d: note: %s" % (
+                    os.path.basename(path_of(loc["uri"])), pos["line"] + 1,
+                    pos["character"] + 1, r["message"]))
+        sys.stdout.flush()
+        rid = server.request("shutdown", None)
+        server.wait_response(rid)
+        server.notify("exit")
+        try:
+            code = server.proc.wait(max(1, server.deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            raise Timeout()
+        if code != 0:
+            raise RuntimeError("clangd exited with %d" % code)
+    except Timeout:
+        status = "clangd did not answer within %g s" % a.timeout
+    except (RuntimeError, BrokenPipeError, OSError) as e:
+        status = "error: %s" % e
+    finally:
+        server.stop()
+    if not status and a.show_resource_dir:
+        with open(log_path, errors="replace") as f:
+            # The command clangd built the file with ends in "-- <file>".
+            commands = [l for l in f.read().splitlines()
+                        if l.endswith(" -- " + src)]
+            dirs = re.findall(r" -resource-dir[= ](\S+)", commands[-1]
+                              if commands else "")
+        print("resource-dir: %s" % (dirs[0] if dirs else "(none)"))
+    if status:
+        with open(log_path, errors="replace") as f:
+            sys.stderr.write("".join(f.readlines()[-40:]))
+        sys.stderr.write("lsp_client: %s\n  %s\n" % (status, " ".join(cmd)))
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
