@@ -1,11 +1,10 @@
-// A lock-discipline finding reaches the editor with its note attached as
-// relatedInformation, whether flags come from compile_commands.json or from
-// compile_flags.txt, and with FastCheckFilter None or Loose.
-// RUN: %clangd_lsp %s %t -- -std=c++17 \
+// A lock-discipline finding reaches the editor at the right line and column,
+// with its note attached as relatedInformation, whether the flags come from
+// compile_commands.json (--compile-commands-dir) or from compile_flags.txt.
+// RUN: %clangd_lsp --checks=racelint-lock-discipline %s %t -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
-// RUN: %clangd_lsp --flags-file %s %t -- -std=c++17 \
-// RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
-// RUN: %clangd_lsp --fast-check-filter=Loose %s %t -- -std=c++17 \
+// RUN: %clangd_lsp --checks=racelint-lock-discipline --flags-file %s %t \
+// RUN:     -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
 #include <mutex>
 

@@ -1,6 +1,6 @@
 // NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/END silence racelint in clangd as
 // they do in clang-tidy; the unsuppressed finding shows the check ran.
-// RUN: %clangd_lsp %s %t -- -std=c++17 \
+// RUN: %clangd_lsp --checks=racelint-lock-discipline %s %t -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
 #include <mutex>
 
