@@ -3,7 +3,7 @@
 // compile_commands.json (--compile-commands-dir) or from compile_flags.txt.
 // RUN: %clangd_lsp --checks=racelint-lock-discipline %s %t -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
-// RUN: %clangd_lsp --checks=racelint-lock-discipline --flags-file %s %t \
+// RUN: %clangd_lsp --checks=racelint-lock-discipline --flags-from=flags-file %s %t \
 // RUN:     -- -std=c++17 \
 // RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
 #include <mutex>

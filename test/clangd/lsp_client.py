@@ -6,11 +6,13 @@ Usage (from a lit RUN line):
 
 The file is copied into a fresh project directory <tmp>/project together
 with everything clangd reads there:
-  compile_commands.json  (or compile_flags.txt with --flags-file) from <flags>
+  compile_commands.json  from <flags> (or compile_flags.txt: --flags-from)
   .clangd                enables racelint-* with FastCheckFilter: None
   .clang-tidy            'Checks: -*' and no InheritParentConfig, so no
                          .clang-tidy in a parent directory adds checks
-HOME and XDG_CONFIG_HOME point into <tmp>, so no user config.yaml applies.
+HOME and XDG_CONFIG_HOME point into <tmp>, so no user config.yaml applies,
+and CLANGD_FLAGS is unset. A .clangd file in a directory above <tmp> cannot
+be shielded (clangd merges them all), so the client stops if it finds one.
 
 Each diagnostic of the file is printed as
   <file>:<line>:<col>: <severity>: <message> [<code>]
@@ -108,7 +110,8 @@ class Server:
             except queue.Empty:
                 raise Timeout()
             if isinstance(msg, Exception):
-                raise RuntimeError("clangd closed its output (%s)" % msg)
+                raise RuntimeError("clangd closed its output (%s)" % (
+                    msg or type(msg).__name__))
             if "method" in msg and "id" in msg:
                 # e.g. window/workDoneProgress/create: accept and go on.
                 self.send({"id": msg["id"], "result": None})
@@ -144,18 +147,24 @@ def write_project(a, flags, project):
     os.makedirs(os.path.join(a.tmp, "home", ".config"))
     src = os.path.join(project, os.path.basename(a.file))
     shutil.copyfile(a.file, src)
-    if a.flags_file:
+    cdb = [{"directory": project, "file": src,
+            "arguments": [a.driver] + flags + ["-c", src]}]
+    if a.flags_from == "flags-file":
         with open(os.path.join(project, "compile_flags.txt"), "w") as f:
             f.write("".join(x + "\n" for x in flags))
     else:
-        cmd = [{"directory": project, "file": src,
-                "arguments": [a.driver] + flags + ["-c", src]}]
-        with open(os.path.join(project, "compile_commands.json"), "w") as f:
-            json.dump(cmd, f, indent=1)
+        where = {"dir-flag": "", "build-dir": "build",
+                 "clangd-config": "out"}[a.flags_from]
+        os.makedirs(os.path.join(project, where), exist_ok=True)
+        with open(os.path.join(project, where, "compile_commands.json"),
+                  "w") as f:
+            json.dump(cdb, f, indent=1)
     tidy = ["Add: [%s]" % a.checks]
     if a.fast_check_filter != "unset":
         tidy.append("FastCheckFilter: " + a.fast_check_filter)
     with open(os.path.join(project, ".clangd"), "w") as f:
+        if a.flags_from == "clangd-config":
+            f.write("CompileFlags:\n  CompilationDatabase: out\n")
         f.write("Diagnostics:\n"
                 "  ClangTidy:\n" + "".join("    %s\n" % t for t in tidy) +
                 # clangd's own include-cleaner findings are not under test.
@@ -176,9 +185,15 @@ def main():
                     help="the Add: list of .clangd's ClangTidy block")
     ap.add_argument("--fast-check-filter", default="None",
                     help="FastCheckFilter in .clangd; 'unset' leaves it out")
-    ap.add_argument("--flags-file", action="store_true",
-                    help="write compile_flags.txt instead of "
-                    "compile_commands.json and --compile-commands-dir")
+    ap.add_argument("--flags-from", default="dir-flag",
+                    choices=["dir-flag", "build-dir", "clangd-config",
+                             "flags-file"],
+                    help="how clangd gets the flags: compile_commands.json "
+                    "in the project with --compile-commands-dir (dir-flag), "
+                    "in project/build found by clangd's search (build-dir), "
+                    "in project/out named by .clangd's CompileFlags: "
+                    "CompilationDatabase (clangd-config), or "
+                    "compile_flags.txt (flags-file)")
     ap.add_argument("--driver", default="clang",
                     help="compiler named in compile_commands.json")
     ap.add_argument("--clangd-arg", action="append", default=[],
@@ -197,6 +212,19 @@ def main():
     a.tmp = os.path.abspath(a.tmp)
 
     project = os.path.join(a.tmp, "project")
+    # clangd applies every .clangd from the file's directory up to the root;
+    # one above the project would change what is tested, so refuse.
+    parent = os.path.dirname(project)
+    while True:
+        stray = os.path.join(parent, ".clangd")
+        if os.path.exists(stray):
+            sys.stderr.write("lsp_client: %s would apply to the test "
+                             "project; move it or run the test elsewhere\n"
+                             % stray)
+            sys.exit(2)
+        if os.path.dirname(parent) == parent:
+            break
+        parent = os.path.dirname(parent)
     src = write_project(a, flags, project)
     home = os.path.join(a.tmp, "home")
     env = dict(os.environ, HOME=home,
@@ -207,7 +235,7 @@ def main():
     cmd = [a.clangd, "--enable-config", "--clang-tidy",
            "--background-index=false", "-j=1", "--pch-storage=memory",
            "--log=info"]
-    if not a.flags_file:
+    if a.flags_from == "dir-flag":
         cmd.append("--compile-commands-dir=" + project)
     cmd += a.clangd_arg
     log_path = os.path.join(a.tmp, "clangd.log")
@@ -266,7 +294,7 @@ def main():
     except Timeout:
         status = "clangd did not answer within %g s" % a.timeout
     except (RuntimeError, BrokenPipeError, OSError) as e:
-        status = "error: %s" % e
+        status = "error: %s" % (e or type(e).__name__)
     finally:
         server.stop()
     if not status and a.show_resource_dir:
