@@ -162,6 +162,11 @@ def write_project(a, flags, project):
     tidy = ["Add: [%s]" % a.checks]
     if a.fast_check_filter != "unset":
         tidy.append("FastCheckFilter: " + a.fast_check_filter)
+    if a.check_option:
+        tidy.append("CheckOptions:")
+        for opt in a.check_option:
+            key, _, value = opt.partition("=")
+            tidy.append("  %s: %s" % (key, json.dumps(value)))
     with open(os.path.join(project, ".clangd"), "w") as f:
         if a.flags_from == "clangd-config":
             f.write("CompileFlags:\n  CompilationDatabase: out\n")
@@ -185,6 +190,9 @@ def main():
                     help="the Add: list of .clangd's ClangTidy block")
     ap.add_argument("--fast-check-filter", default="None",
                     help="FastCheckFilter in .clangd; 'unset' leaves it out")
+    ap.add_argument("--check-option", action="append", default=[],
+                    metavar="KEY=VALUE",
+                    help="a CheckOptions entry in .clangd (repeatable)")
     ap.add_argument("--flags-from", default="dir-flag",
                     choices=["dir-flag", "build-dir", "clangd-config",
                              "flags-file"],
