@@ -1,10 +1,15 @@
-// Check options set in .clangd (Diagnostics: ClangTidy: CheckOptions) reach
-// racelint's checks: with LockFunctions/UnlockFunctions naming the wrappers,
-// the early return is reported; without them the wrappers are opaque.
+// Check options set in .clangd (Diagnostics: ClangTidy: CheckOptions), per
+// check or global, reach racelint's checks: with LockFunctions and
+// UnlockFunctions naming the wrappers, the early return is reported; without
+// them the wrappers are opaque.
 // RUN: %clangd_lsp --checks=racelint-lock-discipline \
 // RUN:     --check-option=racelint-lock-discipline.LockFunctions=acquire \
 // RUN:     --check-option=racelint-lock-discipline.UnlockFunctions=release \
 // RUN:     %s %t -- \
+// RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
+// RUN: %clangd_lsp --checks=racelint-lock-discipline \
+// RUN:     --check-option=LockFunctions=acquire \
+// RUN:     --check-option=UnlockFunctions=release %s %t -- \
 // RUN:   | FileCheck %s --implicit-check-not="{{error|warning|info|hint|note}}:"
 // RUN: %clangd_lsp --checks=racelint-lock-discipline %s %t -- | count 0
 
