@@ -1,6 +1,7 @@
 //===--- LockDisciplineCheck.cpp - racelint-lock-discipline ---------------===//
 
 #include "LockDisciplineCheck.h"
+#include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -15,6 +16,10 @@ void LockDisciplineCheck::registerMatchers(MatchFinder *Finder) {
 void LockDisciplineCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!shouldAnalyze(FD, *Result.Context))
+    return;
+  // no_thread_safety_analysis is the user's word that this function's
+  // locking is deliberate.
+  if (FD->hasAttr<NoThreadSafetyAnalysisAttr>())
     return;
   const FunctionLocks &FL = model(*Result.Context).locks(FD);
   if (!FL.Analyzed)

@@ -5,6 +5,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -70,17 +72,44 @@ static bool hasCapabilityAttr(const CXXRecordDecl *RD) {
 }
 
 LockRecognizer::LockRecognizer(ASTContext &Ctx, const LockConfig &Config)
-    : Ctx(Ctx), Config(Config) {
+    : Ctx(Ctx), Config(Config) {}
+
+namespace {
+// Looks for the recursive pthread mutex kinds in user code only: the
+// headers themselves reference them (PTHREAD_MUTEX_RECURSIVE is defined as
+// PTHREAD_MUTEX_RECURSIVE_NP), so Decl::isReferenced() says nothing.
+struct RecursiveKindFinder : RecursiveASTVisitor<RecursiveKindFinder> {
+  const SourceManager &SM;
+  bool Found = false;
+  explicit RecursiveKindFinder(const SourceManager &SM) : SM(SM) {}
+  bool TraverseDecl(Decl *D) {
+    if (!D || Found)
+      return !Found;
+    if (!isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *EC = dyn_cast<EnumConstantDecl>(E->getDecl()))
+      if (EC->getName() == "PTHREAD_MUTEX_RECURSIVE" ||
+          EC->getName() == "PTHREAD_MUTEX_RECURSIVE_NP")
+        Found = true;
+    return !Found;
+  }
+};
+} // namespace
+
+bool LockRecognizer::pthreadRecursiveInTU() const {
   // A pthread mutex can be made recursive at run time; when the TU ever
   // names the recursive kind, double locks of pthread mutexes are not
   // provable, so they are not reported.
-  for (StringRef Name : {"PTHREAD_MUTEX_RECURSIVE", "PTHREAD_MUTEX_RECURSIVE_NP"}) {
-    auto Lookup = Ctx.getTranslationUnitDecl()->lookup(
-        DeclarationName(&Ctx.Idents.get(Name)));
-    for (const NamedDecl *D : Lookup)
-      if (D->isReferenced())
-        PthreadRecursiveInTU = true;
+  if (!PthreadRecursiveInTU) {
+    RecursiveKindFinder F(Ctx.getSourceManager());
+    F.TraverseDecl(Ctx.getTranslationUnitDecl());
+    PthreadRecursiveInTU = F.Found;
   }
+  return *PthreadRecursiveInTU;
 }
 
 bool LockRecognizer::matchesName(const NamedDecl *D,
@@ -110,8 +139,13 @@ bool LockRecognizer::isRecursiveType(QualType T, const Expr *E) const {
   }
   std::string Name = T.getAsString();
   if (StringRef(Name).contains("pthread_mutex_t"))
-    return PthreadRecursiveInTU;
+    return pthreadRecursiveInTU();
   return false;
+}
+
+bool LockRecognizer::isSharedReentrantType(QualType T) const {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  return StringRef(T.getAsString()).contains("pthread_rwlock_t");
 }
 
 std::optional<std::string> LockRecognizer::path(const Expr *E,
@@ -137,6 +171,11 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
         return V->getQualifiedNameAsString();
     return VD->getNameAsString();
   }
+  // `this` stands for the call's object: `p->f()` (a pointer) or `o.f()`.
+  auto SelfIsObject = [&](const Expr *Base) {
+    return S && S->Self && isa<CXXThisExpr>(stripLockExpr(Base)) &&
+           !S->Self->getType()->isPointerType();
+  };
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!FD) {
@@ -150,7 +189,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       return std::nullopt;
     if (Base->empty())
       return FD->getNameAsString();
-    bool Arrow = ME->isArrow();
+    bool Arrow = ME->isArrow() && !SelfIsObject(ME->getBase());
     // `(*p).f` and `p->f` name the same storage.
     if (!Arrow && StringRef(*Base).starts_with("*")) {
       Arrow = true;
@@ -160,6 +199,8 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() == UO_Deref) {
+      if (SelfIsObject(UO->getSubExpr()))
+        return path(S->Self, nullptr);
       auto Sub = path(UO->getSubExpr(), S);
       if (!Sub)
         return std::nullopt;
@@ -201,6 +242,7 @@ LockRecognizer::makeRef(const Expr *LockExpr,
   R.Key = std::move(*Key);
   QualType T = stripLockExpr(LockExpr)->getType();
   R.Recursive = isRecursiveType(T, LockExpr);
+  R.SharedReentrant = isSharedReentrantType(T);
   return R;
 }
 
@@ -222,7 +264,16 @@ std::optional<LockRef> LockRecognizer::lockOfPointer(const Expr *E) const {
   if (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();
   R.Recursive = isRecursiveType(T, S);
+  R.SharedReentrant = isSharedReentrantType(T);
   return R;
+}
+
+std::optional<LockRef> LockRecognizer::lockOfCallObject(const Expr *E) const {
+  if (!E)
+    return std::nullopt;
+  if (stripLockExpr(E)->getType()->isPointerType())
+    return lockOfPointer(E);
+  return lockOfObject(E);
 }
 
 llvm::SmallVector<LockRef, 2>
@@ -252,7 +303,7 @@ LockRecognizer::attrLocks(llvm::iterator_range<Expr **> AttrArgs,
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
       (void)MD;
       if (Call && S.Self) {
-        if (auto R = lockOfObject(S.Self))
+        if (auto R = lockOfCallObject(S.Self))
           Out.push_back(*R);
       } else if (!Call) {
         LockRef R;
@@ -280,6 +331,7 @@ LockRecognizer::attrLocks(llvm::iterator_range<Expr **> AttrArgs,
     LockRef R;
     R.Key = *P;
     R.Recursive = isRecursiveType(T, A);
+    R.SharedReentrant = isSharedReentrantType(T);
     Out.push_back(R);
   }
   return Out;
@@ -345,7 +397,7 @@ std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
       else
         return std::nullopt;
       Op.Mode = N.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
-      auto L = lockOfObject(Object);
+      auto L = lockOfCallObject(Object);
       if (!L)
         return std::nullopt;
       Op.Locks.push_back(*L);
@@ -362,7 +414,7 @@ std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
     Op.Kind = UserLock ? LockOp::Acquire : LockOp::Release;
     std::optional<LockRef> L;
     if (Object)
-      L = lockOfObject(Object);
+      L = lockOfCallObject(Object);
     else if (Call->getNumArgs() > 0) {
       const Expr *A = Call->getArg(0);
       L = A->getType()->isPointerType() ? lockOfPointer(A) : lockOfObject(A);
@@ -546,12 +598,19 @@ LockRecognizer::classifyGuardConstruct(const CXXConstructExpr *CE) const {
 }
 
 bool LockRecognizer::isAcquireFunction(const FunctionDecl *FD) const {
+  // A guard's constructor returns holding what it locked; that is its job.
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+    if (guardKind(Ctx.getCanonicalTagType(CD->getParent())) != GuardKind::None)
+      return true;
   return FD->hasAttr<AcquireCapabilityAttr>() ||
          FD->hasAttr<TryAcquireCapabilityAttr>() ||
          matchesName(FD, Config.LockFunctions);
 }
 
 bool LockRecognizer::isReleaseFunction(const FunctionDecl *FD) const {
+  if (const auto *DD = dyn_cast<CXXDestructorDecl>(FD))
+    if (guardKind(Ctx.getCanonicalTagType(DD->getParent())) != GuardKind::None)
+      return true;
   return FD->hasAttr<ReleaseCapabilityAttr>() ||
          matchesName(FD, Config.UnlockFunctions);
 }

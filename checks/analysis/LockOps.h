@@ -30,6 +30,9 @@ enum class LockMode { Exclusive, Shared };
 struct LockRef {
   std::string Key;
   bool Recursive = false;
+  /// A read lock may be taken again while read-held by the same thread
+  /// (pthread_rwlock_rdlock); std::shared_mutex makes that undefined.
+  bool SharedReentrant = false;
   bool operator==(const LockRef &O) const { return Key == O.Key; }
 };
 
@@ -74,6 +77,9 @@ public:
   std::optional<LockRef> lockOfObject(const clang::Expr *E) const;
   /// The lock designated by a pointer expression (`&mu`, `m`).
   std::optional<LockRef> lockOfPointer(const clang::Expr *E) const;
+  /// The lock a member call acts on: its object, or the pointee when the
+  /// call is made through a pointer (`p->unlock()` names `*p`).
+  std::optional<LockRef> lockOfCallObject(const clang::Expr *E) const;
 
   /// Classifies a call; nullopt when it is not a lock primitive.
   std::optional<LockOp> classifyCall(const clang::CallExpr *Call) const;
@@ -125,6 +131,8 @@ private:
   std::optional<LockRef> makeRef(const clang::Expr *LockExpr,
                                  std::optional<std::string> Key) const;
   bool isRecursiveType(clang::QualType T, const clang::Expr *E) const;
+  bool isSharedReentrantType(clang::QualType T) const;
+  bool pthreadRecursiveInTU() const;
   std::optional<LockOp> classifyAttributed(const clang::CallExpr *Call,
                                            const clang::FunctionDecl *FD) const;
   llvm::SmallVector<LockRef, 2>
@@ -133,7 +141,9 @@ private:
 
   clang::ASTContext &Ctx;
   const LockConfig &Config;
-  bool PthreadRecursiveInTU = false;
+  /// Computed on first use: whether user code in the TU names a recursive
+  /// pthread mutex kind.
+  mutable std::optional<bool> PthreadRecursiveInTU;
 };
 
 /// Strips parentheses, implicit casts, temporaries and std::move.

@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/PostOrderIterator.h"
 #include <set>
 
@@ -21,48 +22,67 @@ CFG::BuildOptions racelintCFGOptions() {
   return Opts;
 }
 
-// Locals whose value may change after initialisation; branch facts are only
-// kept for the others.
-static void collectModified(const Stmt *S, llvm::DenseSet<const VarDecl *> &Out) {
+// Locals whose value may change after initialisation (Modified), and the
+// subset that may change where the analysis cannot see it (Escaped): branch
+// facts are tracked through plain assignments but never for escaped locals.
+static void collectModified(const Stmt *S,
+                            llvm::DenseSet<const VarDecl *> &Modified,
+                            llvm::DenseSet<const VarDecl *> &Escaped) {
   if (!S)
     return;
-  auto Mark = [&](const Expr *E) {
+  auto Mark = [&](const Expr *E, bool Escapes) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        Out.insert(VD);
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        Modified.insert(VD);
+        if (Escapes)
+          Escaped.insert(VD);
+      }
   };
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
-      Mark(BO->getLHS());
+      Mark(BO->getLHS(), false);
   } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
-      Mark(UO->getSubExpr());
+    if (UO->isIncrementDecrementOp())
+      Mark(UO->getSubExpr(), false);
+    else if (UO->getOpcode() == UO_AddrOf)
+      Mark(UO->getSubExpr(), true);
   } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
     if (OC->isAssignmentOp() && OC->getNumArgs() > 0)
-      Mark(OC->getArg(0));
+      Mark(OC->getArg(0), false);
   } else if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
     for (const LambdaCapture &C : LE->captures())
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Out.insert(VD);
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar())) {
+          Modified.insert(VD);
+          Escaped.insert(VD);
+        }
   } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
     // Passing by non-const reference may modify.
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
         QualType PT = FD->getParamDecl(I)->getType();
         if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
-          Mark(CE->getArg(I));
+          Mark(CE->getArg(I), true);
       }
     }
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    // A non-const reference bound to a local writes it behind our back.
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->getType()->isReferenceType() && VD->getInit() &&
+            !VD->getType().getNonReferenceType().isConstQualified())
+          Mark(VD->getInit(), true);
   }
   for (const Stmt *C : S->children())
-    collectModified(C, Out);
+    collectModified(C, Modified, Escaped);
 }
 
 LocksetAnalysis::LocksetAnalysis(const FunctionDecl *FD, const CFG &Cfg,
                                  const LockRecognizer &R, ASTContext &Ctx)
     : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx) {
-  collectModified(FD->getBody(), Modified);
+  collectModified(FD->getBody(), Modified, Escaped);
+  for (const auto &[L, M] : R.locksHeldOnEntry(FD))
+    EntryKeys.insert(L.Key);
 }
 
 static std::vector<std::string> keys(const LockState &S, bool MustOnly) {
@@ -106,11 +126,20 @@ struct LocksetAnalysis::Transfer {
     auto It = S.Held.find(L.Key);
     if (It != S.Held.end()) {
       HeldLock &H = It->second;
-      if (L.Recursive) {
+      bool ReadAgain = L.SharedReentrant && M == LockMode::Shared &&
+                       H.Mode == LockMode::Shared;
+      if (L.Recursive || ReadAgain) {
         H.Depth = std::min(H.Depth + 1, 3u);
       } else if (H.Must && !H.CondVar) {
         anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc);
+      } else {
+        // Held on some paths only: a relock there is not provable, but after
+        // this call the lock is held on every path.
+        H.AcquireLoc = Loc;
+        H.Mode = M;
       }
+      H.Must = true;
+      H.CondVar = nullptr;
       if (Guard && !H.Guard)
         H.Guard = Guard;
     } else {
@@ -138,12 +167,15 @@ struct LocksetAnalysis::Transfer {
                   L.Key, Loc, Rel->second.Loc);
         } else {
           // Unlocking a lock we never saw taken is fine (a caller may hold
-          // it) unless the function holds another lock it took itself:
-          // then the wrong mutex is being unlocked.
-          for (const auto &[K, H] : S.Held)
+          // it) unless the function holds another lock it took itself and
+          // never releases: then the wrong mutex was unlocked. Whether it is
+          // released is known only at the exit, so remember the suspect.
+          for (auto &[K, H] : S.Held)
             if (H.Must && !H.Guard && !H.FromEntry && !H.CondVar) {
-              anomaly(LockAnomaly::UnlockMismatch, L.Key, Loc, H.AcquireLoc,
-                      K);
+              if (H.MismatchLoc.isInvalid()) {
+                H.MismatchWith = L.Key;
+                H.MismatchLoc = Loc;
+              }
               break;
             }
         }
@@ -158,7 +190,9 @@ struct LocksetAnalysis::Transfer {
       if (H.Guard)
         anomaly(LockAnomaly::UnlockGuarded, L.Key, Loc, H.AcquireLoc,
                 H.Guard->getNameAsString());
-      else if (!H.Must && !H.CondVar)
+      else if (!H.Must)
+        // A lock correlated with a local that is still undecided here is
+        // not held on the paths where the local has the other value.
         anomaly(LockAnomaly::NotHeldOnAllPaths, L.Key, Loc, H.AcquireLoc);
       if (!AnyMode && H.Mode != M)
         anomaly(LockAnomaly::ModeMismatch, L.Key, Loc, H.AcquireLoc,
@@ -171,6 +205,86 @@ struct LocksetAnalysis::Transfer {
       S.Released[L.Key] = {Loc, false};
     }
     event(Guard ? LockEvent::GuardRelease : LockEvent::Release, L.Key, M, Loc);
+  }
+
+  /// Rewrites a key written through a local pointer or reference to the
+  /// lock that alias is bound to (`p->unlock()` after `p = &mu`).
+  void resolve(LockRef &L) const {
+    for (const auto &[From, To] : S.Aliases) {
+      StringRef K = L.Key;
+      StringRef F = From;
+      bool IsPrefix = F.ends_with(".") || F.ends_with("->");
+      if (IsPrefix ? K.starts_with(F) : K == F) {
+        L.Key = To + K.substr(F.size()).str();
+        return;
+      }
+    }
+  }
+
+  void unbind(const VarDecl *VD) {
+    std::string N = VD->getNameAsString();
+    for (const std::string &K : {"*" + N, N + "->", N, N + "."})
+      S.Aliases.erase(K);
+  }
+
+  /// Binds a local pointer (or reference) to the lock key it designates.
+  void bind(const VarDecl *VD, std::string Target) {
+    unbind(VD);
+    if (Target.empty())
+      return;
+    std::string N = VD->getNameAsString();
+    std::string Fields = StringRef(Target).starts_with("*")
+                             ? Target.substr(1) + "->"
+                             : Target + ".";
+    if (VD->getType()->isPointerType()) {
+      S.Aliases["*" + N] = Target;
+      S.Aliases[N + "->"] = Fields;
+    } else {
+      S.Aliases[N] = Target;
+      S.Aliases[N + "."] = Fields;
+    }
+  }
+
+  /// What a pointer or reference initialiser designates, as a lock key.
+  std::string targetOf(const VarDecl *VD, const Expr *Init) const {
+    const Expr *E = stripLockExpr(Init);
+    auto T = S.CallTargets.find(E);
+    if (T != S.CallTargets.end())
+      return T->second;
+    std::optional<LockRef> L;
+    if (VD->getType()->isPointerType())
+      L = A.R.lockOfPointer(Init);
+    else
+      L = A.R.lockOfObject(Init);
+    if (!L)
+      return {};
+    resolve(*L);
+    return L->Key;
+  }
+
+  /// An assignment or initialisation of a local: keeps branch facts and
+  /// aliases in step with its value.
+  void onStore(const VarDecl *VD, const Expr *Value) {
+    if (!VD->isLocalVarDeclOrParm())
+      return;
+    if (VD->getType()->isPointerType() || VD->getType()->isReferenceType()) {
+      if (!A.Escaped.count(VD) && Value)
+        bind(VD, targetOf(VD, Value));
+      else
+        unbind(VD);
+    }
+    if (!VD->getType()->isScalarType())
+      return;
+    // A lock correlated with the old value no longer is.
+    for (auto &[K, H] : S.Held)
+      if (H.CondVar == VD)
+        H.CondVar = nullptr;
+    Expr::EvalResult R;
+    if (Value && !A.Escaped.count(VD) && !Value->isValueDependent() &&
+        Value->EvaluateAsInt(R, A.Ctx))
+      S.Facts[VD] = !R.Val.getInt().isZero();
+    else
+      S.Facts.erase(VD);
   }
 
   const VarDecl *guardVar(const Expr *E) const {
@@ -217,6 +331,8 @@ struct LocksetAnalysis::Transfer {
     G.Kind = A.R.guardKind(VD->getType());
     G.Mode = Init->Mode;
     G.Locks = Init->Locks;
+    for (LockRef &L : G.Locks)
+      resolve(L);
     G.Loc = CE->getBeginLoc();
     SourceLocation Loc = VD->getLocation();
     if (Init->MovedFrom) {
@@ -308,7 +424,12 @@ struct LocksetAnalysis::Transfer {
     } else if (N.starts_with("try_lock")) {
       S.PendingCalls[Call] = {LockOp(), VD, Loc};
       event(LockEvent::TryAcquire, VD->getNameAsString(), G.Mode, Loc);
-    } else if (N == "release") {
+    } else if (N == "release" || N == "mutex") {
+      // `auto *p = lk.release();` binds p to the guard's mutex.
+      if (!G.Locks.empty())
+        S.CallTargets[Call] = G.Locks.front().Key;
+      if (N == "mutex")
+        return;
       // The mutex stays locked but nothing will unlock it automatically.
       for (const LockRef &L : G.Locks) {
         auto It = S.Held.find(L.Key);
@@ -328,6 +449,29 @@ struct LocksetAnalysis::Transfer {
     }
   }
 
+  /// `std::lock(l1, l2)` over deferred guards locks the guards' mutexes and
+  /// makes the guards own them.
+  bool onStdLockOfGuards(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || isa<CXXMethodDecl>(Callee) ||
+        !Callee->isInStdNamespace() || !Callee->getDeclName().isIdentifier() ||
+        Callee->getName() != "lock" || Call->getNumArgs() < 2)
+      return false;
+    if (llvm::none_of(Call->arguments(),
+                      [&](const Expr *E) { return guardVar(E) != nullptr; }))
+      return false;
+    SourceLocation Loc = Call->getExprLoc();
+    for (const Expr *Arg : Call->arguments()) {
+      if (const VarDecl *G = guardVar(Arg)) {
+        guardLockAll(G, S.Guards[G], Loc);
+      } else if (auto L = A.R.lockOfObject(Arg)) {
+        resolve(*L);
+        acquire(*L, LockMode::Exclusive, Loc, nullptr);
+      }
+    }
+    return true;
+  }
+
   void onCall(const CallExpr *Call) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (const VarDecl *VD = guardVar(MC->getImplicitObjectArgument()))
@@ -341,7 +485,11 @@ struct LocksetAnalysis::Transfer {
                   dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee()))
             return onGuardMethod(VD, MD, Call);
     }
+    if (onStdLockOfGuards(Call))
+      return;
     if (auto Op = A.R.classifyCall(Call)) {
+      for (LockRef &L : Op->Locks)
+        resolve(L);
       SourceLocation Loc = Call->getExprLoc();
       switch (Op->Kind) {
       case LockOp::Acquire:
@@ -387,6 +535,7 @@ struct LocksetAnalysis::Transfer {
       auto P = S.PendingCalls.find(Init);
       if (P != S.PendingCalls.end())
         S.TryVars[VD] = P->second;
+      onStore(VD, VD->getInit());
     }
   }
 
@@ -407,15 +556,24 @@ struct LocksetAnalysis::Transfer {
       else if (const auto *DS = dyn_cast<DeclStmt>(St))
         onDecl(DS);
       else if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
-        // `ok = m.try_lock();`
-        if (BO->getOpcode() == BO_Assign)
+        if (BO->isAssignmentOp())
           if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
             if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+              // `ok = m.try_lock();`
               auto P = S.PendingCalls.find(stripLockExpr(BO->getRHS()));
-              if (P != S.PendingCalls.end())
+              if (BO->getOpcode() == BO_Assign && P != S.PendingCalls.end())
                 S.TryVars[VD] = P->second;
               else
                 S.TryVars.erase(VD);
+              onStore(VD, BO->getOpcode() == BO_Assign ? BO->getRHS()
+                                                       : nullptr);
+            }
+      } else if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
+        if (UO->isIncrementDecrementOp())
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+              S.TryVars.erase(VD);
+              onStore(VD, nullptr);
             }
       }
       if (Rep && (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
@@ -483,6 +641,10 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
         }
         if (O.Mode == LockMode::Exclusive)
           J.Mode = LockMode::Exclusive;
+        if (J.MismatchLoc.isInvalid()) {
+          J.MismatchWith = O.MismatchWith;
+          J.MismatchLoc = O.MismatchLoc;
+        }
         Held.emplace(K, J);
         continue;
       }
@@ -497,8 +659,22 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
     }
   }
   Into.Held = std::move(Held);
-  for (const auto &[K, Site] : From.Released)
-    Into.Released.emplace(K, Site);
+  // Known released only if released on both sides: a double unlock is
+  // reported when every path to it has already unlocked. Paths where the
+  // lock is still held are covered by the may-held entry above.
+  for (auto It = Into.Released.begin(); It != Into.Released.end();) {
+    if (!From.Released.count(It->first))
+      It = Into.Released.erase(It);
+    else
+      ++It;
+  }
+  for (auto It = Into.Aliases.begin(); It != Into.Aliases.end();) {
+    auto F = From.Aliases.find(It->first);
+    if (F == From.Aliases.end() || F->second != It->second)
+      It = Into.Aliases.erase(It);
+    else
+      ++It;
+  }
   for (const auto &[V, G] : From.Guards) {
     auto It = Into.Guards.find(V);
     if (It == Into.Guards.end()) {
@@ -523,7 +699,8 @@ namespace {
 struct EdgeDecider {
   LockState &S;
   const LockState &Out;
-  const llvm::DenseSet<const VarDecl *> &Modified;
+  /// Locals whose value the analysis cannot follow.
+  const llvm::DenseSet<const VarDecl *> &Escaped;
   ASTContext &Ctx;
 
   void decideTry(const PendingTry &P, bool Truthy) {
@@ -645,7 +822,7 @@ struct EdgeDecider {
       auto T = Out.TryVars.find(VD);
       if (T != Out.TryVars.end())
         return decideTry(T->second, Truthy);
-      if (VD->isLocalVarDeclOrParm() && !Modified.count(VD) &&
+      if (VD->isLocalVarDeclOrParm() && !Escaped.count(VD) &&
           (VD->getType()->isScalarType()))
         setFact(VD, Truthy);
     }
@@ -657,18 +834,40 @@ LockState LocksetAnalysis::edgeState(const CFGBlock &B, const LockState &Out,
                                      unsigned SuccIndex) const {
   LockState S = Out;
   S.PendingCalls.clear();
+  S.CallTargets.clear();
   if (B.succ_size() == 2)
     if (const Stmt *Cond = const_cast<CFGBlock &>(B).getTerminatorCondition())
       if (const auto *E = dyn_cast<Expr>(Cond)) {
-        EdgeDecider D{S, Out, Modified, Ctx};
+        EdgeDecider D{S, Out, Escaped, Ctx};
         D.decide(E, SuccIndex == 0);
       }
+  // Only a throw reaches a try's dispatch block. Unwinding destroys the
+  // guards declared inside the try block before a handler runs, but the CFG
+  // has no destructor elements on that edge.
+  const CFGBlock *Succ = SuccIndex < B.succ_size()
+                             ? B.succ_begin()[SuccIndex].getReachableBlock()
+                             : nullptr;
+  if (Succ)
+    if (const auto *Try =
+            dyn_cast_or_null<CXXTryStmt>(Succ->getTerminatorStmt())) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      SourceRange Body = Try->getTryBlock()->getSourceRange();
+      llvm::SmallVector<const VarDecl *, 4> Dying;
+      for (const auto &[VD, G] : S.Guards)
+        if (SM.isPointWithin(VD->getLocation(), Body.getBegin(),
+                             Body.getEnd()))
+          Dying.push_back(VD);
+      Transfer T{*this, S, nullptr};
+      for (const VarDecl *VD : Dying)
+        T.onDtor(VD, SourceLocation());
+    }
   return S;
 }
 
 void LocksetAnalysis::applyBlock(const CFGBlock &B, LockState &S,
                                  FunctionLocks *Report) const {
   S.PendingCalls.clear();
+  S.CallTargets.clear();
   Transfer T{*this, S, Report};
   for (const CFGElement &E : B)
     T.apply(E);
@@ -705,12 +904,23 @@ void LocksetAnalysis::checkExit(const CFGBlock &Pred, const LockState &S,
   SourceLocation Loc;
   for (const auto &[K, H] : S.Held) {
     // Guard-owned locks still held here left with the guard (returned or
-    // moved out); contract locks are the caller's.
-    if (H.Guard || H.FromEntry)
+    // moved out); contract locks are the caller's, even when the function
+    // released and re-took them.
+    if (H.Guard || H.FromEntry || EntryKeys.count(K))
       continue;
     if (Loc.isInvalid())
       Loc = exitLocation(Pred, FD, Throws);
     LockAnomaly An;
+    if (H.MismatchLoc.isValid() && H.Must) {
+      // The unlock of a lock never taken here was meant for this one.
+      An.Kind = LockAnomaly::UnlockMismatch;
+      An.Lock = H.MismatchWith;
+      An.Other = K;
+      An.Loc = H.MismatchLoc;
+      An.Related = H.AcquireLoc;
+      Report.Anomalies.push_back(std::move(An));
+      continue;
+    }
     An.Kind = LockAnomaly::NotReleased;
     An.Lock = K;
     An.Loc = Loc;
@@ -776,6 +986,20 @@ FunctionLocks LocksetAnalysis::run() {
         checkExit(*B, edgeState(*B, S, Index), Result);
     }
   }
+  // Several exits can report the same leak (or the same unlock mismatch);
+  // keep one, "on every path" only if every report says so.
+  std::vector<LockAnomaly> Unique;
+  for (LockAnomaly &An : Result.Anomalies) {
+    auto Same = llvm::find_if(Unique, [&](const LockAnomaly &U) {
+      return U.Kind == An.Kind && U.Lock == An.Lock && U.Loc == An.Loc &&
+             U.Related == An.Related && U.Other == An.Other;
+    });
+    if (Same == Unique.end())
+      Unique.push_back(std::move(An));
+    else
+      Same->AllPaths = Same->AllPaths && An.AllPaths;
+  }
+  Result.Anomalies = std::move(Unique);
   Result.Analyzed = true;
   return Result;
 }

@@ -14,6 +14,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceLocation.h"
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,12 +40,17 @@ struct HeldLock {
   /// `if (c) lock(); ... if (c) unlock();` precise.
   const clang::VarDecl *CondVar = nullptr;
   bool CondValue = false;
+  /// Another lock was unlocked (not held, never seen taken) while this one
+  /// was held: if this one is then still held at exit, that unlock was
+  /// meant for it.
+  std::string MismatchWith;
+  clang::SourceLocation MismatchLoc;
 
   bool operator==(const HeldLock &O) const {
     return Lock.Key == O.Lock.Key && Mode == O.Mode && Depth == O.Depth &&
            Guard == O.Guard && Must == O.Must && FromEntry == O.FromEntry &&
            CondVar == O.CondVar && CondValue == O.CondValue &&
-           AcquireLoc == O.AcquireLoc;
+           AcquireLoc == O.AcquireLoc && MismatchLoc == O.MismatchLoc;
   }
 };
 
@@ -89,13 +95,20 @@ struct LockState {
   std::map<const clang::VarDecl *, GuardState> Guards;
   std::map<const clang::VarDecl *, PendingTry> TryVars;
   std::map<const clang::Expr *, PendingTry> PendingCalls;
-  /// Truth values of unmodified locals known on this path.
+  /// Truth values of locals known on this path (locals whose address
+  /// never escapes; assignments update them).
   std::map<const clang::VarDecl *, bool> Facts;
+  /// Local pointers and references bound to a lock: a key prefix as written
+  /// through the alias ("*p", "p->", "r", "r.") and what it stands for.
+  std::map<std::string, std::string> Aliases;
+  /// Lock keys produced by calls in the current block (`l.release()`), for
+  /// the declaration that binds the result. Not part of the state proper.
+  std::map<const clang::Expr *, std::string> CallTargets;
 
   bool operator==(const LockState &O) const {
     return Reachable == O.Reachable && Held == O.Held &&
            Released == O.Released && Guards == O.Guards &&
-           TryVars == O.TryVars && Facts == O.Facts;
+           TryVars == O.TryVars && Facts == O.Facts && Aliases == O.Aliases;
   }
   bool isHeld(llvm::StringRef Key) const { return Held.count(Key.str()); }
   bool isMustHeld(llvm::StringRef Key) const {
@@ -171,7 +184,14 @@ private:
   const clang::CFG &Cfg;
   const LockRecognizer &R;
   clang::ASTContext &Ctx;
+  /// Locals modified in any way (kept for compatibility).
   llvm::DenseSet<const clang::VarDecl *> Modified;
+  /// Locals that may change behind the analysis' back: address taken,
+  /// captured by reference, passed by non-const reference.
+  llvm::DenseSet<const clang::VarDecl *> Escaped;
+  /// Locks the caller holds by contract (requires_capability and
+  /// release_capability); never reported as leaked.
+  std::set<std::string> EntryKeys;
 };
 
 /// CFG options every racelint analysis uses (implicit destructors, all
