@@ -13,6 +13,7 @@
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
 #include <deque>
+#include <functional>
 
 using namespace clang;
 
@@ -156,8 +157,10 @@ public:
   AccessCollector(const FunctionDecl *FD, const FunctionLocks &FL,
                   ASTContext &Ctx, std::vector<Access> &Out,
                   std::vector<std::pair<const CallExpr *, const FunctionDecl *>>
-                      &CallsOut)
-      : FD(FD), FL(FL), Ctx(Ctx), Out(Out), CallsOut(CallsOut) {
+                      &CallsOut,
+                  std::function<bool(const CallExpr *)> IsSpawn)
+      : FD(FD), FL(FL), Ctx(Ctx), Out(Out), CallsOut(CallsOut),
+        IsSpawn(std::move(IsSpawn)) {
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
       if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
         OwnClass = MD->getParent();
@@ -192,8 +195,10 @@ public:
       return memberCall(MC, AccessKind::Read);
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
       return operatorCall(OC, AccessKind::Read);
-    if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
       noteCall(CE);
+      noteLambdaArgs(CE);
+    }
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       return visitSubexprsOnly(ME);
     for (const Stmt *C : S->children())
@@ -234,8 +239,25 @@ private:
       CallsOut.push_back({CE, Def});
   }
 
+  /// A lambda handed to a callee that is not a thread entry (an algorithm,
+  /// a condition-variable predicate) runs during the call, under the
+  /// caller's locks.
+  void noteLambdaArgs(const CallExpr *CE) {
+    if (IsSpawn(CE))
+      return;
+    for (const Expr *A : CE->arguments()) {
+      const Expr *E = stripLockExpr(A);
+      if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+        if (C->getNumArgs() == 1)
+          E = stripLockExpr(C->getArg(0));
+      if (const auto *LE = dyn_cast<LambdaExpr>(E))
+        CallsOut.push_back({CE, LE->getCallOperator()});
+    }
+  }
+
   void memberCall(const CXXMemberCallExpr *MC, AccessKind Ctx) {
     noteCall(MC);
+    noteLambdaArgs(MC);
     const CXXMethodDecl *MD = MC->getMethodDecl();
     const Expr *Obj = MC->getImplicitObjectArgument();
     if (MD && Obj) {
@@ -245,7 +267,10 @@ private:
       bool Arrow = false;
       if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
         Arrow = ME->isArrow();
-      if (isUnracyType(OT) || isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
+      // The expression's type is const inside const methods; only the
+      // declared type of the storage says whether it is immutable.
+      if (isSyncType(OT) || isAtomicType(OT) ||
+          isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
         visit(Obj);
       } else if (Arrow) {
         visit(Obj);
@@ -265,6 +290,7 @@ private:
 
   void operatorCall(const CXXOperatorCallExpr *OC, AccessKind Ctx) {
     noteCall(OC);
+    noteLambdaArgs(OC);
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
     if (!MD || OC->getNumArgs() == 0) {
       for (const Expr *A : OC->arguments())
@@ -284,7 +310,7 @@ private:
                                                    : AccessKind::Write;
     else
       K = AccessKind::Write;
-    if (isUnracyType(OT))
+    if (isSyncType(OT) || isAtomicType(OT))
       visit(Obj);
     else
       lvalue(Obj, K);
@@ -383,7 +409,8 @@ private:
     if (isa<CXXThisExpr>(Base)) {
       const CXXRecordDecl *Cls = RD;
       if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        Cls = MD->getParent();
+        if (!MD->getParent()->isLambda())
+          Cls = MD->getParent();
       return record(ME, RecName + "::" + F->getNameAsString(),
                     F->getNameAsString(), StorageKind::Field, K, Cls, nullptr);
     }
@@ -427,6 +454,7 @@ private:
   ASTContext &Ctx;
   std::vector<Access> &Out;
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &CallsOut;
+  std::function<bool(const CallExpr *)> IsSpawn;
   const CXXRecordDecl *OwnClass = nullptr;
 };
 
@@ -525,7 +553,7 @@ RaceModel::RaceModel(TUModel &TU, const RaceConfig &Config)
   const SourceManager &SM = TU.context().getSourceManager();
   for (const FunctionDecl *FD : Functions) {
     if (!isRoot(FD) || isa<CXXConstructorDecl>(FD) ||
-        isa<CXXDestructorDecl>(FD))
+        isa<CXXDestructorDecl>(FD) || OnceInit.count(FD))
       continue;
     const std::vector<unsigned> &Ctxs = Contexts[FD];
     for (const Access &A : effective(FD)) {
@@ -570,7 +598,17 @@ void RaceModel::collectFunctions() {
     if (!FL.Analyzed)
       continue;
     std::vector<std::pair<const CallExpr *, const FunctionDecl *>> RawCalls;
-    AccessCollector(FD, FL, Ctx, Own[FD], RawCalls).visit(FD->getBody());
+    auto IsSpawn = [this](const CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || !Callee->getDeclName().isIdentifier())
+        return false;
+      StringRef N = Callee->getName();
+      return N == "pthread_create" || N == "thrd_create" ||
+             (N == "async" && Callee->isInStdNamespace()) ||
+             TU.recognizer().matchesName(Callee, Config.ThreadEntryFunctions);
+    };
+    AccessCollector(FD, FL, Ctx, Own[FD], RawCalls, IsSpawn)
+        .visit(FD->getBody());
     for (const auto &[CE, Callee] : RawCalls) {
       auto It = FL.MustAt.find(CE);
       if (It == FL.MustAt.end() || Callee == FD)
@@ -601,6 +639,7 @@ void RaceModel::findThreadEntries() {
     struct Finder : RecursiveASTVisitor<Finder> {
       std::vector<std::pair<const Stmt *, const FunctionDecl *>> Spawns;
       std::vector<SourceLocation> Joins;
+      std::vector<const FunctionDecl *> Once;
       const LockRecognizer &R;
       const RaceConfig &Config;
       explicit Finder(const LockRecognizer &R, const RaceConfig &C)
@@ -625,7 +664,12 @@ void RaceModel::findThreadEntries() {
             if (const FunctionDecl *F = callableFunction(CE->getArg(I)))
               Spawns.push_back({CE, F});
         };
-        if (N == "pthread_create" && CE->getNumArgs() == 4)
+        if ((N == "call_once" && Callee->isInStdNamespace() &&
+             CE->getNumArgs() >= 2) ||
+            (N == "pthread_once" && CE->getNumArgs() == 2)) {
+          if (const FunctionDecl *F = callableFunction(CE->getArg(1)))
+            Once.push_back(F);
+        } else if (N == "pthread_create" && CE->getNumArgs() == 4)
           Add(2);
         else if (N == "thrd_create" && CE->getNumArgs() == 3)
           Add(1);
@@ -656,6 +700,7 @@ void RaceModel::findThreadEntries() {
       }
     } F(R, Config);
     F.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+    OnceInit.insert(F.Once.begin(), F.Once.end());
     if (F.Spawns.empty())
       continue;
     const SourceManager &SM = Ctx.getSourceManager();

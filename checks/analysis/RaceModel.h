@@ -151,6 +151,9 @@ private:
   };
   llvm::DenseMap<const clang::FunctionDecl *, SpawnRegion> Regions;
   llvm::DenseSet<const clang::CXXRecordDecl *> Concurrent;
+  /// Functions run through std::call_once / pthread_once: initialisation
+  /// the language orders before every caller that passes the flag.
+  llvm::DenseSet<const clang::FunctionDecl *> OnceInit;
   std::map<std::string, std::vector<RootAccess>> ByStorage;
 };
 
