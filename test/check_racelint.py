@@ -57,17 +57,23 @@ def main():
     ap.add_argument("--clang-tidy", required=True)
     ap.add_argument("--frontends", default="plugin,cli")
     ap.add_argument("--config", default="{}")
+    ap.add_argument("--check-suffix", default="",
+                    help="use CHECK-MESSAGES-<suffix> / CHECK-NOTES-<suffix>")
     ap.add_argument("file")
     ap.add_argument("checks")
     ap.add_argument("tmp")
-    ap.add_argument("flags", nargs=argparse.REMAINDER)
-    a = ap.parse_args()
-    flags = a.flags[1:] if a.flags[:1] == ["--"] else a.flags
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
+    a = ap.parse_args(argv[:split])
+    flags = argv[split + 1:]
 
     source = open(a.file).read()
-    notes = "CHECK-NOTES:" in source
-    prefix = "CHECK-NOTES" if notes else "CHECK-MESSAGES"
-    expect_findings = re.search(prefix + r":.*warning:", source) is not None
+    suffix = "-" + a.check_suffix if a.check_suffix else ""
+    notes = ("CHECK-NOTES" + suffix + ":") in source
+    prefix = ("CHECK-NOTES" if notes else "CHECK-MESSAGES") + suffix
+    has_checks = (prefix + ":") in source
+    expect_findings = re.search(re.escape(prefix) + r":.*warning:",
+                                source) is not None
     checks = "-*," + a.checks
 
     results = {}
@@ -89,7 +95,12 @@ def main():
         if fe == "cli" and rc != (1 if expect_findings else 0):
             print(out + err)
             sys.exit(f"cli: exit code {rc}, expected {1 if expect_findings else 0}")
-        code, msg = filecheck(lines, a.file, prefix, notes)
+        if has_checks:
+            code, msg = filecheck(lines, a.file, prefix, notes)
+        else:
+            # Nothing expected under this prefix: any diagnostic is a failure.
+            unexpected = [l for l in lines if DIAG.match(l).group(4) != "note"]
+            code, msg = (1, "unexpected diagnostics") if unexpected else (0, "")
         if code:
             print(f"--- {fe} output:\n" + "\n".join(lines))
             print(msg)
