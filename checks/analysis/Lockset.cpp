@@ -287,6 +287,27 @@ struct LocksetAnalysis::Transfer {
       S.Facts.erase(VD);
   }
 
+  /// `bool ok = m.try_lock();`: until a branch tests ok, the lock is held
+  /// exactly when ok says success, so an unchecked unlock or a return
+  /// before the test is a may-hold.
+  void bindTry(const VarDecl *VD, const PendingTry &P) {
+    S.TryVars[VD] = P;
+    if (P.Guard || A.Escaped.count(VD) || !VD->getType()->isScalarType())
+      return;
+    for (const LockRef &L : P.Op.Locks) {
+      if (S.Held.count(L.Key))
+        continue;
+      HeldLock H;
+      H.Lock = L;
+      H.Mode = P.Op.Mode;
+      H.AcquireLoc = P.Loc;
+      H.Must = false;
+      H.CondVar = VD;
+      H.CondValue = !P.Op.SuccessIsZero;
+      S.Held.emplace(L.Key, H);
+    }
+  }
+
   const VarDecl *guardVar(const Expr *E) const {
     if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripLockExpr(E)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
@@ -532,10 +553,10 @@ struct LocksetAnalysis::Transfer {
           onGuardDecl(VD, CE);
         continue;
       }
+      onStore(VD, VD->getInit());
       auto P = S.PendingCalls.find(Init);
       if (P != S.PendingCalls.end())
-        S.TryVars[VD] = P->second;
-      onStore(VD, VD->getInit());
+        bindTry(VD, P->second);
     }
   }
 
@@ -560,13 +581,12 @@ struct LocksetAnalysis::Transfer {
           if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
             if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
               // `ok = m.try_lock();`
-              auto P = S.PendingCalls.find(stripLockExpr(BO->getRHS()));
-              if (BO->getOpcode() == BO_Assign && P != S.PendingCalls.end())
-                S.TryVars[VD] = P->second;
-              else
-                S.TryVars.erase(VD);
+              S.TryVars.erase(VD);
               onStore(VD, BO->getOpcode() == BO_Assign ? BO->getRHS()
                                                        : nullptr);
+              auto P = S.PendingCalls.find(stripLockExpr(BO->getRHS()));
+              if (BO->getOpcode() == BO_Assign && P != S.PendingCalls.end())
+                bindTry(VD, P->second);
             }
       } else if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
         if (UO->isIncrementDecrementOp())
@@ -713,8 +733,19 @@ struct EdgeDecider {
       return;
     }
     for (const LockRef &L : P.Op.Locks) {
+      auto It = S.Held.find(L.Key);
+      // The entry bindTry made for this very try-lock.
+      bool Pending = It != S.Held.end() && It->second.CondVar &&
+                     It->second.AcquireLoc == P.Loc;
+      if (Pending && Success) {
+        It->second.Must = true;
+        It->second.CondVar = nullptr;
+        S.Released.erase(L.Key);
+        continue;
+      }
+      if (Pending)
+        It = S.Held.erase(It);
       if (Success) {
-        auto It = S.Held.find(L.Key);
         if (It == S.Held.end()) {
           HeldLock H;
           H.Lock = L;
