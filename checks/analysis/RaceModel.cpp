@@ -731,6 +731,61 @@ void RaceModel::findThreadEntries() {
         }
       }
     }
+    // Locals the threads share with the spawner.
+    for (const auto &[S, Entry] : F.Spawns) {
+      SourceLocation SpawnEnd = S->getEndLoc();
+      SourceLocation Join;
+      for (SourceLocation J : F.Joins)
+        if (SM.isBeforeInTranslationUnit(SpawnEnd, J) &&
+            (Join.isInvalid() || SM.isBeforeInTranslationUnit(J, Join)))
+          Join = J;
+      bool Multi = inLoop(Ctx, S, FD);
+      auto AddLocal = [&](const VarDecl *V, bool FromLambda) {
+        if (!V || !V->isLocalVarDeclOrParm() || V->isStaticLocal() ||
+            isUnracyType(V->getType()))
+          return;
+        SharedLocal L;
+        L.Var = V;
+        L.Spawner = FD;
+        L.SpawnLoc = SpawnEnd;
+        L.JoinLoc = Join;
+        L.MultiInstance = Multi;
+        if (FromLambda)
+          for (const Access &A : Own.lookup(Entry))
+            if (A.Kind == StorageKind::Local && A.Var == V)
+              L.InThread.push_back(A);
+        Locals.push_back(std::move(L));
+      };
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Entry))
+        if (MD->getParent()->isLambda())
+          for (const LambdaCapture &C : MD->getParent()->captures())
+            if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+              AddLocal(dyn_cast<VarDecl>(C.getCapturedVar()), true);
+      // std::ref(x) and &x handed to the thread: the entry's accesses go
+      // through a parameter, so only the spawner's side is visible.
+      llvm::SmallVector<const Expr *, 4> ArgStore;
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+        ArgStore.append(CE->arg_begin(), CE->arg_end());
+      else if (const auto *CE = dyn_cast<CallExpr>(S))
+        ArgStore.append(CE->arg_begin(), CE->arg_end());
+      for (const Expr *A : ArgStore) {
+        const Expr *E = stripLockExpr(A);
+        if (const auto *C = dyn_cast<CallExpr>(E))
+          if (const FunctionDecl *Callee = C->getDirectCallee())
+            if (Callee->isInStdNamespace() && Callee->getDeclName().isIdentifier() &&
+                (Callee->getName() == "ref" || Callee->getName() == "cref") &&
+                C->getNumArgs() == 1)
+              E = stripLockExpr(C->getArg(0));
+        if (const auto *UO = dyn_cast<UnaryOperator>(E))
+          if (UO->getOpcode() == UO_AddrOf)
+            E = stripLockExpr(UO->getSubExpr());
+        if (E == stripLockExpr(A) && !isa<DeclRefExpr>(E))
+          continue;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+          if (E != stripLockExpr(A))
+            AddLocal(dyn_cast<VarDecl>(DRE->getDecl()), false);
+      }
+    }
     for (SourceLocation J : F.Joins)
       if (Region.LastJoin.isInvalid() ||
           SM.isBeforeInTranslationUnit(Region.LastJoin, J))
@@ -822,6 +877,13 @@ bool RaceModel::inHappensBeforeRegion(const FunctionDecl *Root,
     return true;
   return It->second.LastJoin.isValid() &&
          SM.isBeforeInTranslationUnit(It->second.LastJoin, Loc);
+}
+
+const std::vector<Access> &
+RaceModel::ownAccesses(const FunctionDecl *FD) const {
+  static const std::vector<Access> Empty;
+  auto It = Own.find(FD);
+  return It == Own.end() ? Empty : It->second;
 }
 
 bool RaceModel::isConcurrentClass(const CXXRecordDecl *RD) const {

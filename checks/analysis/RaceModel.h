@@ -89,6 +89,19 @@ struct RootAccess {
   std::vector<unsigned> Contexts;
 };
 
+/// A local of the spawning function that a thread can reach: captured by
+/// reference by the thread's lambda, or passed as std::ref / &local.
+struct SharedLocal {
+  const clang::VarDecl *Var = nullptr;
+  const clang::FunctionDecl *Spawner = nullptr;
+  clang::SourceLocation SpawnLoc; // end of the spawning expression
+  clang::SourceLocation JoinLoc;  // first join after it; invalid if none
+  /// The thread's own accesses (empty when only a pointer or std::ref is
+  /// passed and the entry's accesses cannot be named).
+  std::vector<Access> InThread;
+  bool MultiInstance = false;
+};
+
 class RaceModel {
 public:
   static constexpr unsigned MainContext = ~0u;
@@ -119,6 +132,10 @@ public:
   /// Whether the class is concurrent (owns or uses a lock, is annotated,
   /// starts threads on this, or is named in ConcurrentClasses).
   bool isConcurrentClass(const clang::CXXRecordDecl *RD) const;
+
+  const std::vector<SharedLocal> &sharedLocals() const { return Locals; }
+  /// Accesses a function makes itself (not through calls).
+  const std::vector<Access> &ownAccesses(const clang::FunctionDecl *FD) const;
 
   const RaceConfig &config() const { return Config; }
 
@@ -155,6 +172,7 @@ private:
   /// the language orders before every caller that passes the flag.
   llvm::DenseSet<const clang::FunctionDecl *> OnceInit;
   std::map<std::string, std::vector<RootAccess>> ByStorage;
+  std::vector<SharedLocal> Locals;
 };
 
 } // namespace racelint
