@@ -28,3 +28,22 @@ test: build
 
 clean:
 	rm -rf $(BUILD)
+
+# Benchmarks (bench/README.md); not part of `make test`. Both use the
+# racelint in $(BUILD). bench-perf fetches leveldb's Debian source package
+# into $(RACELINT_BENCH_WORK), or uses RACELINT_BENCH_PROJECT=<checkout>.
+BENCH_REPS ?= 3
+RACELINT_BENCH_WORK ?= /tmp/racelint-bench
+export RACELINT_BENCH_WORK
+
+.PHONY: bench-accuracy bench-perf
+
+bench-accuracy: build
+	@python3 bench/score.py --racelint $(BUILD)/bin/racelint
+
+bench-perf: build
+	@dir=$$(bench/fetch-project.sh) && \
+	  python3 bench/perf.py --build-dir "$$dir" --reps $(BENCH_REPS) \
+	    --racelint $(BUILD)/bin/racelint --plugin $(BUILD)/lib/racelint-tidy.so \
+	    --clangd $(BUILD)/bin/racelint-clangd && \
+	  python3 bench/gen_growth.py --reps $(BENCH_REPS) --racelint $(BUILD)/bin/racelint

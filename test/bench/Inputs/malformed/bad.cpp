@@ -1,0 +1,2 @@
+int x;
+void f() { x = 1; } // RACE: inconsistent-locking
