@@ -1,0 +1,57 @@
+// A network connection whose state and counters are all under one mutex.
+#include <mutex>
+#include <string>
+#include <thread>
+
+enum class State { Idle, Connecting, Open, Closed };
+
+class Connection {
+public:
+  void connect(const std::string &host) {
+    std::lock_guard<std::mutex> g(mu_);
+    host_ = host;
+    state_ = State::Connecting;
+  }
+
+  bool isOpen() const {
+    std::lock_guard<std::mutex> g(mu_);
+    return state_ == State::Open;
+  }
+
+  void onReadable(size_t n) {
+    std::lock_guard<std::mutex> g(mu_);
+    bytes_in_ += n;
+    if (state_ == State::Connecting)
+      state_ = State::Open;
+  }
+
+  void onHangup() {
+    std::lock_guard<std::mutex> g(mu_);
+    state_ = State::Closed;
+  }
+
+  size_t bytesIn() const {
+    std::lock_guard<std::mutex> g(mu_);
+    return bytes_in_;
+  }
+
+private:
+  mutable std::mutex mu_;
+  std::string host_;
+  State state_ = State::Idle;
+  size_t bytes_in_ = 0;
+};
+
+int main() {
+  Connection c;
+  c.connect("example");
+  std::thread io([&c] {
+    for (int i = 0; i < 10; ++i)
+      c.onReadable(100);
+    c.onHangup();
+  });
+  while (!c.isOpen() && c.bytesIn() == 0)
+    std::this_thread::yield();
+  io.join();
+  return 0;
+}
