@@ -782,6 +782,12 @@ struct EdgeDecider {
   }
 
   void setFact(const VarDecl *VD, bool Truthy) {
+    // The local is known to have the other value: this edge is never taken.
+    auto Known = S.Facts.find(VD);
+    if (Known != S.Facts.end() && Known->second != Truthy) {
+      S.Reachable = false;
+      return;
+    }
     S.Facts[VD] = Truthy;
     for (auto It = S.Held.begin(); It != S.Held.end();) {
       HeldLock &H = It->second;
@@ -1013,8 +1019,11 @@ FunctionLocks LocksetAnalysis::run() {
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
       unsigned Index = I++;
       const CFGBlock *SB = Succ.getReachableBlock();
-      if (SB == &Cfg.getExit())
-        checkExit(*B, edgeState(*B, S, Index), Result);
+      if (SB == &Cfg.getExit()) {
+        LockState E = edgeState(*B, S, Index);
+        if (E.Reachable)
+          checkExit(*B, E, Result);
+      }
     }
   }
   // Several exits can report the same leak (or the same unlock mismatch);
