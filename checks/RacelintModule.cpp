@@ -4,6 +4,7 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "InconsistentLockingCheck.h"
 #include "LockDisciplineCheck.h"
+#include "NonatomicRmwCheck.h"
 #include "ThreadCaptureCheck.h"
 #include "UnguardedSharedStateCheck.h"
 

@@ -13,8 +13,9 @@ void UnguardedSharedStateCheck::report(RaceModel &M, ASTContext &Ctx) {
       continue; // inconsistent-locking's territory
     std::set<const FunctionDecl *> Reported;
     for (const RootAccess &W : Accesses) {
-      if (!isWrite(W.A.How) || !W.A.Locks.empty() ||
-          Reported.count(W.Root))
+      // Read-modify-writes and check-then-act are nonatomic-rmw's.
+      if (W.A.How != AccessKind::Write || W.A.CheckedAt.isValid() ||
+          !W.A.Locks.empty() || Reported.count(W.Root))
         continue;
       bool IsField = W.A.Kind != StorageKind::Global;
       // Without threads in the TU a global races only on evidence of

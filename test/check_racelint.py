@@ -15,6 +15,8 @@ dropped. Any warning or error that is not expected fails the test
 diagnostics, and the CLI must exit 1 exactly when something is reported.
 """
 import argparse
+import difflib
+import os
 import re
 import subprocess
 import sys
@@ -48,6 +50,50 @@ def filecheck(lines, path, prefix, notes):
     p = subprocess.run(cmd, input=text, text=True, stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT)
     return p.returncode, p.stdout
+
+
+def check_fixes(a, flags, checks, source, prefix):
+    """Applies the fix-its through clang-tidy, checks the result against the
+    CHECK-FIXES lines, compiles it, and runs racelint again: no warning may
+    remain on a line the fixes changed."""
+    ext = os.path.splitext(a.file)[1]
+    fixed = a.tmp + ".fixed" + ext
+    # Blank the expectation comments so they cannot match themselves.
+    clean = re.sub(r"//\s*CHECK-[A-Z-]+:.*", "", source)
+    with open(fixed, "w") as f:
+        f.write(clean)
+    rc, out, err = run([a.clang_tidy, "--load=" + a.plugin, "--checks=" + checks,
+                        "--config=" + a.config, "--fix", fixed, "--"] + flags)
+    after = open(fixed).read()
+    if after == clean:
+        print(out + err)
+        sys.exit("fix: clang-tidy --fix changed nothing")
+    p = subprocess.run(["FileCheck", a.file, "--check-prefix=" + prefix,
+                        "--strict-whitespace"],
+                       input=after, text=True, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT)
+    if p.returncode:
+        print(after)
+        print(p.stdout)
+        sys.exit("fix: the fixed file does not match " + prefix)
+    compiler = "clang++-22" if ext != ".c" else "clang-22"
+    rc, out, err = run([compiler, "-fsyntax-only"] + flags + [fixed])
+    if rc:
+        print(out + err)
+        sys.exit("fix: the fixed file does not compile")
+    changed = set()
+    matcher = difflib.SequenceMatcher(a=clean.splitlines(), b=after.splitlines(),
+                                      autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            changed |= set(range(j1 + 1, max(j2, j1 + 1) + 1))
+    rc, out, err = run([a.racelint, "--checks=" + checks, "--config=" + a.config,
+                        fixed, "--"] + flags)
+    for line in diagnostics(out, fixed):
+        m = DIAG.match(line)
+        if m.group(4) == "warning" and int(m.group(2)) in changed:
+            print(out)
+            sys.exit("fix: a warning remains on a fixed line: " + line)
 
 
 def main():
@@ -106,6 +152,10 @@ def main():
             print(msg)
             sys.exit(f"{fe}: FileCheck failed")
         results[fe] = sorted(set(lines))
+
+    fix_prefix = "CHECK-FIXES" + suffix
+    if (fix_prefix + ":") in source:
+        check_fixes(a, flags, checks, source, fix_prefix)
 
     fes = list(results)
     for fe in fes[1:]:

@@ -175,12 +175,46 @@ public:
       return;
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->isAssignmentOp()) {
+        size_t Begin = Out.size();
         lvalue(BO->getLHS(), BO->getOpcode() == BO_Assign
                                  ? AccessKind::Write
                                  : AccessKind::ReadModifyWrite);
+        size_t Mid = Out.size();
         visit(BO->getRHS());
+        // `x = x + 1` reads and writes x in two steps: a read-modify-write.
+        if (BO->getOpcode() == BO_Assign)
+          for (size_t W = Begin; W < Mid; ++W)
+            for (size_t R = Mid; R < Out.size(); ++R)
+              if (Out[R].Storage == Out[W].Storage &&
+                  Out[R].How == AccessKind::Read) {
+                Out[W].How = AccessKind::ReadModifyWrite;
+                Out[W].SplitRMW = true;
+              }
         return;
       }
+    }
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      visit(If->getInit());
+      visit(If->getConditionVariableDeclStmt());
+      size_t C0 = Out.size();
+      visit(If->getCond());
+      size_t C1 = Out.size();
+      visit(If->getThen());
+      size_t T1 = Out.size();
+      visit(If->getElse());
+      // A write in the branch decided by a read of the same storage.
+      for (size_t W = C1; W < T1; ++W) {
+        if (!isWrite(Out[W].How) || Out[W].CheckedAt.isValid())
+          continue;
+        for (size_t R = C0; R < C1; ++R)
+          if (Out[R].Storage == Out[W].Storage &&
+              Out[R].How == AccessKind::Read) {
+            Out[W].CheckedAt = Out[R].Loc;
+            Out[W].CheckLocks = Out[R].Locks;
+            break;
+          }
+      }
+      return;
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
       if (UO->isIncrementDecrementOp())
@@ -342,6 +376,12 @@ private:
     A.Function = FD;
     A.Class = Class;
     A.Var = Var;
+    QualType DeclTy;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(At))
+      DeclTy = DRE->getDecl()->getType();
+    else if (const auto *ME = dyn_cast<MemberExpr>(At))
+      DeclTy = ME->getMemberDecl()->getType();
+    A.Volatile = !DeclTy.isNull() && DeclTy.isVolatileQualified();
     Out.push_back(std::move(A));
   }
 

@@ -64,6 +64,14 @@ struct Access {
   const clang::FunctionDecl *Callee = nullptr;
   const clang::CXXRecordDecl *Class = nullptr; // for fields
   const clang::VarDecl *Var = nullptr;         // for globals and locals
+  /// `x = x op y`: a write whose value was read from the same storage.
+  bool SplitRMW = false;
+  /// The storage is declared volatile.
+  bool Volatile = false;
+  /// Check-then-act: the write sits in the branch of an `if` whose
+  /// condition read the same storage there, holding CheckLocks.
+  clang::SourceLocation CheckedAt;
+  std::vector<std::string> CheckLocks;
 
   /// Where to report: the call in the root when lifted, else the access.
   clang::SourceLocation reportLoc() const {

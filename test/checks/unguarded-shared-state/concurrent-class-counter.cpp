@@ -1,6 +1,7 @@
 // RUN: %check_racelint %s racelint-unguarded-shared-state %t -- -std=c++17
-// A class that owns a mutex is shared between threads; a counter it never
-// locks is a race. The twin locks every access.
+// A class that owns a mutex is shared between threads; a field it never
+// locks is a race. The twin locks every access. (Read-modify-writes such as
+// Requests++ are racelint-nonatomic-rmw's.)
 #include <mutex>
 
 class RequestStats {
@@ -9,15 +10,15 @@ public:
     std::lock_guard<std::mutex> Lock(Mu);
     TotalMs += Ms;
   }
-  void bump() { Requests++; }
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'Requests' is updated with no lock held, and nothing guards it in concurrent class 'RequestStats' [racelint-unguarded-shared-state]
-  // CHECK-NOTES: :[[@LINE+1]]:27: note: conflicting read in 'RequestStats::requests'
-  int requests() { return Requests; }
+  void setLast(int Ms) { LastMs = Ms; }
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'LastMs' is written with no lock held, and nothing guards it in concurrent class 'RequestStats' [racelint-unguarded-shared-state]
+  // CHECK-NOTES: :[[@LINE+1]]:23: note: conflicting read in 'RequestStats::last'
+  int last() { return LastMs; }
 
 private:
   std::mutex Mu;
   long TotalMs = 0;
-  int Requests = 0;
+  int LastMs = 0;
 };
 
 class RequestStatsLocked {

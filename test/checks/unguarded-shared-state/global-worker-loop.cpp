@@ -1,4 +1,4 @@
-// RUN: %check_racelint %s racelint-unguarded-shared-state %t -- -std=c++17 -pthread
+// RUN: %check_racelint %s racelint-unguarded-shared-state,racelint-nonatomic-rmw %t -- -std=c++17 -pthread
 // Workers started in a loop race with each other on a global counter.
 #include <mutex>
 #include <thread>
@@ -11,7 +11,7 @@ std::mutex SafeMu;
 void work() {
   for (int I = 0; I < 1000; ++I)
     Processed++;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Processed' is updated with no lock held while another thread can access it [racelint-unguarded-shared-state]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: non-atomic read-modify-write of shared 'Processed' with no lock held [racelint-nonatomic-rmw]
 }
 
 void workSafe() {

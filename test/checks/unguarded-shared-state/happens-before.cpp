@@ -1,4 +1,4 @@
-// RUN: %check_racelint %s racelint-unguarded-shared-state %t -- -std=c++17 -pthread
+// RUN: %check_racelint %s racelint-unguarded-shared-state,racelint-nonatomic-rmw %t -- -std=c++17 -pthread
 // The spawning function may touch shared data before the thread starts and
 // after it is joined; between the two it races with the thread.
 #include <thread>
@@ -7,7 +7,7 @@ int Progress;
 int Settings;
 
 void run() { Progress += Settings; }
-// CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'Progress' is updated with no lock held while another thread can access it [racelint-unguarded-shared-state]
+// CHECK-MESSAGES: :[[@LINE-1]]:14: warning: non-atomic read-modify-write of shared 'Progress' with no lock held [racelint-nonatomic-rmw]
 
 int main() {
   Settings = 4;

@@ -1,4 +1,4 @@
-// RUN: %check_racelint %s racelint-unguarded-shared-state %t -- -std=c++17 -pthread
+// RUN: %check_racelint %s racelint-unguarded-shared-state,racelint-nonatomic-rmw %t -- -std=c++17 -pthread
 // A class that starts a thread on `this` is concurrent: its loop and its
 // public methods run at the same time.
 #include <thread>
@@ -14,7 +14,7 @@ private:
   void loop() {
     while (Running)
       ++Polls;
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Polls' is updated with no lock held, and nothing guards it in concurrent class 'Poller' [racelint-unguarded-shared-state]
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: non-atomic read-modify-write of shared 'Polls' with no lock held [racelint-nonatomic-rmw]
   }
   std::thread Worker;
   bool Running = true;

@@ -1,4 +1,4 @@
-// RUN: %check_racelint %s racelint-unguarded-shared-state %t -- -std=c11 -pthread
+// RUN: %check_racelint %s racelint-unguarded-shared-state,racelint-nonatomic-rmw %t -- -std=c11 -pthread
 // A global the worker threads write races; one only main() touches before
 // the threads start and after they are joined does not.
 #include <pthread.h>
@@ -11,7 +11,7 @@ static int result_total;
 static void *worker(void *arg) {
   (void)arg;
   jobs_done = jobs_done + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'jobs_done' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: non-atomic read-modify-write of shared 'jobs_done' with no lock held [racelint-nonatomic-rmw]
   return NULL;
 }
 

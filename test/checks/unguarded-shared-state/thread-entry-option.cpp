@@ -1,6 +1,6 @@
-// RUN: %check_racelint %s racelint-unguarded-shared-state %t \
+// RUN: %check_racelint %s racelint-unguarded-shared-state,racelint-nonatomic-rmw %t \
 // RUN:   --config='{CheckOptions: {ThreadEntryFunctions: "ThreadPool::submit"}}' -- -std=c++17
-// RUN: %check_racelint --check-suffix=NONE %s racelint-unguarded-shared-state %t.silent -- -std=c++17
+// RUN: %check_racelint --check-suffix=NONE %s racelint-unguarded-shared-state,racelint-nonatomic-rmw %t.silent -- -std=c++17
 // With ThreadEntryFunctions naming the pool's submit, the lambdas it runs
 // are thread entries; without the option racelint cannot know.
 #include <functional>
@@ -20,5 +20,5 @@ void schedule(ThreadPool &Pool) {
   Pool.submit([] { ++Downloads; });
   Pool.submit([] { ++Downloads; });
 }
-// CHECK-MESSAGES: :[[@LINE-3]]:22: warning: 'Downloads' is updated with no lock held while another thread can access it [racelint-unguarded-shared-state]
-// CHECK-MESSAGES: :[[@LINE-3]]:22: warning: 'Downloads' is updated with no lock held while another thread can access it [racelint-unguarded-shared-state]
+// CHECK-MESSAGES: :[[@LINE-3]]:22: warning: non-atomic read-modify-write of shared 'Downloads' with no lock held [racelint-nonatomic-rmw]
+// CHECK-MESSAGES: :[[@LINE-3]]:22: warning: non-atomic read-modify-write of shared 'Downloads' with no lock held [racelint-nonatomic-rmw]
