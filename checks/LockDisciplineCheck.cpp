@@ -38,8 +38,14 @@ void LockDisciplineCheck::check(const MatchFinder::MatchResult &Result) {
       diag(A.Loc, "'%0' is locked again while already held; it is not "
                   "recursive, so this deadlocks")
           << A.Lock;
-      diag(A.Related, "'%0' first acquired here", DiagnosticIDs::Note)
-          << A.Lock;
+      if (A.Other == "entry")
+        diag(A.Related, "'%0' is held on entry, as the function's "
+                        "attributes require",
+             DiagnosticIDs::Note)
+            << A.Lock;
+      else
+        diag(A.Related, "'%0' first acquired here", DiagnosticIDs::Note)
+            << A.Lock;
       break;
     case LockAnomaly::DoubleUnlock:
       diag(A.Loc, "'%0' is unlocked twice") << A.Lock;

@@ -131,7 +131,9 @@ struct LocksetAnalysis::Transfer {
       if (L.Recursive || ReadAgain) {
         H.Depth = std::min(H.Depth + 1, 3u);
       } else if (H.Must && !H.CondVar) {
-        anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc);
+        // Other = "entry": held by contract, the note says so.
+        anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc,
+                H.FromEntry ? "entry" : "");
       } else {
         // Held on some paths only: a relock there is not provable, but after
         // this call the lock is held on every path.
