@@ -1,0 +1,34 @@
+// A game leaderboard with the best-score cache kept under the same lock.
+#include <algorithm>
+#include <mutex>
+#include <string>
+#include <vector>
+
+class Leaderboard {
+public:
+  void submit(const std::string &player, int score) {
+    std::lock_guard<std::mutex> g(mu_);
+    scores_.push_back({player, score});
+    best_ = std::max(best_, score);
+  }
+
+  int best() const {
+    std::lock_guard<std::mutex> g(mu_);
+    return best_;
+  }
+
+  std::vector<std::pair<std::string, int>> top(size_t n) const {
+    std::lock_guard<std::mutex> g(mu_);
+    auto copy = scores_;
+    std::sort(copy.begin(), copy.end(),
+              [](const auto &a, const auto &b) { return a.second > b.second; });
+    if (copy.size() > n)
+      copy.resize(n);
+    return copy;
+  }
+
+private:
+  mutable std::mutex mu_;
+  std::vector<std::pair<std::string, int>> scores_;
+  int best_ = 0;
+};
