@@ -49,9 +49,18 @@ public:
     return It == catalogue_.end() ? "" : It->second;
   }
 
+  // Defect: stock_ is guarded by mu_ everywhere else.
+  bool inStock(const std::string &Item) const {
+    return stock_.count(Item) != 0;
+  }
+
+  // Defect: two threads can both increment from the same old value.
+  void countLookup() { lookups_++; }
+
 private:
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::map<std::string, int> stock_;
+  long lookups_ = 0;
   mutable std::shared_mutex catalogueMu_;
   std::map<std::string, std::string> catalogue_;
 };

@@ -1,4 +1,4 @@
-/* A pthread job queue in C with a lock-handling defect racelint reports. */
+/* A pthread job queue in C with defects racelint reports. */
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -9,6 +9,7 @@ struct job {
 
 static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct job *queue_head;
+static int jobs_done; /* Defect: updated by every worker without a lock. */
 
 /* Defect: when malloc fails the function returns with queue_lock held. */
 int push_job(int id) {
@@ -36,8 +37,10 @@ struct job *pop_job(void) {
 static void *worker(void *arg) {
   (void)arg;
   struct job *j;
-  while ((j = pop_job()) != NULL)
+  while ((j = pop_job()) != NULL) {
     free(j);
+    jobs_done++;
+  }
   return NULL;
 }
 

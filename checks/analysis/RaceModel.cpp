@@ -612,6 +612,10 @@ RaceModel::RaceModel(TUModel &TU, const RaceConfig &Config)
       }
       if (!Shared || inHappensBeforeRegion(FD, A.reportLoc()))
         continue;
+      // Calls on a global object of a concurrent class are that class's
+      // business: its own methods are analysed with their locks.
+      if (A.Var && isConcurrentClass(A.Var->getType()->getAsCXXRecordDecl()))
+        continue;
       ByStorage[A.Storage].push_back({A, FD, Ctxs});
     }
   }
@@ -783,6 +787,9 @@ void RaceModel::findThreadEntries() {
       auto AddLocal = [&](const VarDecl *V, bool FromLambda) {
         if (!V || !V->isLocalVarDeclOrParm() || V->isStaticLocal() ||
             isUnracyType(V->getType()))
+          return;
+        // An object of a concurrent class synchronises its own methods.
+        if (isConcurrentClass(V->getType()->getAsCXXRecordDecl()))
           return;
         SharedLocal L;
         L.Var = V;
