@@ -518,6 +518,10 @@ struct LocksetAnalysis::Transfer {
       case LockOp::Acquire:
         for (const LockRef &L : Op->Locks)
           acquire(L, Op->Mode, Loc, nullptr);
+        // POSIX and C11 locks return a status; code that tests it does not
+        // hold the lock on the error branch.
+        if (Op->SuccessIsZero)
+          S.PendingCalls[Call] = {*Op, nullptr, Loc};
         break;
       case LockOp::Release:
         for (const LockRef &L : Op->Locks)
@@ -727,6 +731,18 @@ struct EdgeDecider {
 
   void decideTry(const PendingTry &P, bool Truthy) {
     bool Success = P.Op.SuccessIsZero ? !Truthy : Truthy;
+    if (P.Op.Kind == LockOp::Acquire) {
+      // A blocking lock that reports errors (pthread_mutex_lock, mtx_lock):
+      // held already, unless the branch says it failed.
+      if (!Success)
+        for (const LockRef &L : P.Op.Locks) {
+          auto It = S.Held.find(L.Key);
+          if (It != S.Held.end() && It->second.AcquireLoc == P.Loc &&
+              It->second.Depth == 1)
+            S.Held.erase(It);
+        }
+      return;
+    }
     if (P.Guard) {
       auto It = S.Guards.find(P.Guard);
       if (It == S.Guards.end())
@@ -805,6 +821,18 @@ struct EdgeDecider {
     }
   }
 
+  /// Whether E is the result of a try-lock (or a status-returning lock)
+  /// whose outcome a branch decides.
+  bool isLockResult(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    if (Out.PendingCalls.count(stripLockExpr(E)))
+      return true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        return Out.TryVars.count(VD);
+    return false;
+  }
+
   void decide(const Expr *E, bool Truthy) {
     if (!E)
       return;
@@ -833,7 +861,21 @@ struct EdgeDecider {
         else if (IsZero(BO->getLHS()))
           Other = BO->getRHS();
         if (Other)
-          decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy);
+          return decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy);
+        // `trylock(&m) == EBUSY`, `ok == true`: a lock result compared with
+        // a non-zero constant is taken as that truth value on the true edge
+        // and its opposite on the false one (other error codes are rare).
+        auto IsNonZero = [&](const Expr *X) {
+          Expr::EvalResult R;
+          return !X->isValueDependent() && X->EvaluateAsInt(R, Ctx) &&
+                 !R.Val.getInt().isZero();
+        };
+        if (IsNonZero(BO->getRHS()))
+          Other = BO->getLHS();
+        else if (IsNonZero(BO->getLHS()))
+          Other = BO->getRHS();
+        if (Other && isLockResult(Other))
+          decide(Other, BO->getOpcode() == BO_EQ ? Truthy : !Truthy);
       }
       return;
     }
