@@ -11,6 +11,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <deque>
 #include <functional>
@@ -161,9 +162,13 @@ public:
                   std::function<bool(const CallExpr *)> IsSpawn)
       : FD(FD), FL(FL), Ctx(Ctx), Out(Out), CallsOut(CallsOut),
         IsSpawn(std::move(IsSpawn)) {
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
       if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
         OwnClass = MD->getParent();
+      if (!MD->isStatic() && MD->getParent()->hasDefinition())
+        for (const FieldDecl *F : MD->getParent()->fields())
+          OwnFields.insert(F->getName());
+    }
   }
 
   void visit(const Stmt *S) {
@@ -361,11 +366,21 @@ private:
   }
 
   void record(const Expr *At, std::string Key, std::string Display,
-              StorageKind Kind, AccessKind How, const CXXRecordDecl *Class,
-              const VarDecl *Var) {
+              StorageKind Kind, AccessKind How, const RecordDecl *Class,
+              const VarDecl *Var, StringRef BasePrefix = {}) {
     Access A;
     if (!locksAt(At, A.Locks))
       return; // not evaluated on any reachable path
+    // `from.balance_` under `from.mu_` is guarded the way `balance_` under
+    // `mu_` is inside the class: name the lock relative to the object, so
+    // fields reached through different names line up with their locks.
+    if (!BasePrefix.empty())
+      for (std::string &L : A.Locks) {
+        if (StringRef(L).starts_with(BasePrefix))
+          L = L.substr(BasePrefix.size());
+        else if (OwnFields.count(L))
+          L = "this->" + L; // this object's lock, not the other one's
+      }
     if (OwnClass && Class == OwnClass && Kind == StorageKind::Field)
       return; // the object is under construction or destruction
     A.Storage = std::move(Key);
@@ -440,14 +455,10 @@ private:
     if (!F || isUnracyType(F->getType()) || F->getType()->isReferenceType())
       return visitSubexprsOnly(ME);
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    const CXXRecordDecl *RD = dyn_cast<CXXRecordDecl>(F->getParent());
-    std::string RecName = RD ? RD->getNameAsString() : "";
-    if (!RD) {
-      if (const auto *R = dyn_cast<RecordDecl>(F->getParent()))
-        RecName = R->getNameAsString();
-    }
+    const RecordDecl *RD = F->getParent();
+    std::string RecName = RD->getNameAsString();
     if (isa<CXXThisExpr>(Base)) {
-      const CXXRecordDecl *Cls = RD;
+      const RecordDecl *Cls = RD;
       if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
         if (!MD->getParent()->isLambda())
           Cls = MD->getParent();
@@ -461,7 +472,8 @@ private:
           if (V->getType()->isReferenceType() && !V->hasGlobalStorage()) {
             return record(ME, RecName + "::" + F->getNameAsString(),
                           V->getNameAsString() + "." + F->getNameAsString(),
-                          StorageKind::FieldByType, K, RD, nullptr);
+                          StorageKind::FieldByType, K, RD, nullptr,
+                          V->getNameAsString() + ".");
           }
           if (isUnracyType(V->getType()) ||
               V->getTLSKind() != VarDecl::TLS_None)
@@ -480,13 +492,15 @@ private:
     }
     // Through a pointer: named by type and field.
     visit(ME->getBase());
-    std::string Shown;
-    if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
-      Shown = BD->getDecl()->getNameAsString() + "->" + F->getNameAsString();
-    else
+    std::string Shown, Prefix;
+    if (const auto *BD = dyn_cast<DeclRefExpr>(Base)) {
+      Prefix = BD->getDecl()->getNameAsString() + "->";
+      Shown = Prefix + F->getNameAsString();
+    } else {
       Shown = F->getNameAsString();
+    }
     record(ME, RecName + "::" + F->getNameAsString(), Shown,
-           StorageKind::FieldByType, K, RD, nullptr);
+           StorageKind::FieldByType, K, RD, nullptr, Prefix);
   }
 
   const FunctionDecl *FD;
@@ -496,6 +510,7 @@ private:
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &CallsOut;
   std::function<bool(const CallExpr *)> IsSpawn;
   const CXXRecordDecl *OwnClass = nullptr;
+  llvm::StringSet<> OwnFields; // lock names that mean this->field
 };
 
 class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
@@ -933,18 +948,22 @@ RaceModel::ownAccesses(const FunctionDecl *FD) const {
   return It == Own.end() ? Empty : It->second;
 }
 
-bool RaceModel::isConcurrentClass(const CXXRecordDecl *RD) const {
+bool RaceModel::isConcurrentClass(const RecordDecl *RD) const {
   if (!RD)
     return false;
   RD = RD->getDefinition() ? RD->getDefinition() : RD;
   if (Concurrent.count(RD))
     return true;
-  if (RD->hasAttr<CapabilityAttr>() || RD->isLambda())
+  if (RD->hasAttr<CapabilityAttr>())
     return false;
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    if (CRD->isLambda())
+      return false;
   if (TU.recognizer().matchesName(RD, Config.ConcurrentClasses))
     return true;
-  if (!RD->hasDefinition())
+  if (!RD->getDefinition())
     return false;
+  // A struct or class that carries its own lock (C structs included).
   for (const FieldDecl *F : RD->fields())
     if (isLockType(F->getType()) || F->hasAttr<GuardedByAttr>() ||
         F->hasAttr<PtGuardedByAttr>())

@@ -20,6 +20,7 @@
 namespace clang {
 class ASTContext;
 class CXXRecordDecl;
+class RecordDecl;
 class FunctionDecl;
 class Stmt;
 class VarDecl;
@@ -62,7 +63,7 @@ struct Access {
   /// For accesses lifted from a callee: the outermost call in the root.
   clang::SourceLocation CallLoc;
   const clang::FunctionDecl *Callee = nullptr;
-  const clang::CXXRecordDecl *Class = nullptr; // for fields
+  const clang::RecordDecl *Class = nullptr; // for fields (C structs too)
   const clang::VarDecl *Var = nullptr;         // for globals and locals
   /// `x = x op y`: a write whose value was read from the same storage.
   bool SplitRMW = false;
@@ -139,7 +140,7 @@ public:
 
   /// Whether the class is concurrent (owns or uses a lock, is annotated,
   /// starts threads on this, or is named in ConcurrentClasses).
-  bool isConcurrentClass(const clang::CXXRecordDecl *RD) const;
+  bool isConcurrentClass(const clang::RecordDecl *RD) const;
 
   const std::vector<SharedLocal> &sharedLocals() const { return Locals; }
   /// Accesses a function makes itself (not through calls).
@@ -175,7 +176,7 @@ private:
     clang::SourceLocation FirstSpawn, LastJoin;
   };
   llvm::DenseMap<const clang::FunctionDecl *, SpawnRegion> Regions;
-  llvm::DenseSet<const clang::CXXRecordDecl *> Concurrent;
+  llvm::DenseSet<const clang::RecordDecl *> Concurrent;
   /// Functions run through std::call_once / pthread_once: initialisation
   /// the language orders before every caller that passes the flag.
   llvm::DenseSet<const clang::FunctionDecl *> OnceInit;
