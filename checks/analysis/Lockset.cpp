@@ -539,9 +539,22 @@ struct LocksetAnalysis::Transfer {
     if (Call->isCallToStdMove())
       return;
     for (const Expr *Arg : Call->arguments()) {
-      const auto *Inner = dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts());
-      if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Arg->IgnoreParenImpCasts()))
-        Inner = dyn_cast<CallExpr>(M->getSubExpr()->IgnoreParenImpCasts());
+      // A by-value guard parameter is move-constructed from the argument:
+      // look through the construction to the std::move.
+      const Expr *E = Arg;
+      while (true) {
+        E = E->IgnoreParenImpCasts();
+        if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+          E = M->getSubExpr();
+        else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+          E = B->getSubExpr();
+        else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+                 CE && CE->getNumArgs() == 1)
+          E = CE->getArg(0);
+        else
+          break;
+      }
+      const auto *Inner = dyn_cast<CallExpr>(E);
       if (Inner && Inner->isCallToStdMove())
         if (const VarDecl *VD = guardVar(Inner->getArg(0)))
           guardForget(VD);
