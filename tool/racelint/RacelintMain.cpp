@@ -356,9 +356,16 @@ void printMessage(raw_ostream &OS, Positions &Pos,
   OS << "\n";
 }
 
+/// Errors that stop the compile. A warning made an error by -Werror (named
+/// clang-diagnostic-<flag>) is not one: the code was parsed, and builds
+/// often use -Werror with warnings racelint's compiler may add.
 bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagnosticName == "clang-diagnostic-error" ||
-         E.DiagLevel == tooling::Diagnostic::Error;
+  StringRef Name = E.DiagnosticName;
+  if (Name == "clang-diagnostic-error")
+    return true;
+  return E.DiagLevel == tooling::Diagnostic::Error &&
+         !Name.starts_with("clang-diagnostic-") &&
+         !Name.starts_with("racelint-");
 }
 
 /// The driver compiles a ".h" as C, which then rejects -std=c++17 and
@@ -763,7 +770,8 @@ int main(int argc, const char **argv) {
   CrashRecoveryContext::Enable();
   std::vector<ClangTidyError> Errors;
   std::vector<std::string> Broken, Crashed;
-  for (size_t I = 0; I < Inputs.size(); ++I) {
+  size_t Analysed = 0;
+  for (size_t I = 0; I < Inputs.size(); ++I, ++Analysed) {
     Bar.step(I, Inputs[I]);
     size_t Before = Errors.size();
     if (!Run.run(Inputs[I], Errors)) {
@@ -817,9 +825,14 @@ int main(int argc, const char **argv) {
   outs().flush();
 
   if (!Crashed.empty()) {
+    size_t Skipped = Inputs.size() - Analysed - 1; // after the crashed one
     WithColor::error(errs(), "racelint")
         << "internal error while analysing '" << displayPath(Crashed.front())
-        << "'; please report it with that file and its compile command\n";
+        << "'"
+        << (Skipped ? " (" + std::to_string(Skipped) + " file" +
+                          (Skipped == 1 ? "" : "s") + " not analysed)"
+                    : std::string())
+        << "; please report it with that file and its compile command\n";
     errs().flush();
     // Skip destructors: they would meet the crashed analysis' state.
     sys::Process::Exit(2, /*NoCleanup=*/true);
