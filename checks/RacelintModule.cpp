@@ -1,7 +1,6 @@
 //===--- RacelintModule.cpp - Registers racelint's checks -----------------===//
 
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "InconsistentLockingCheck.h"
 #include "LockDisciplineCheck.h"
 #include "NonatomicRmwCheck.h"

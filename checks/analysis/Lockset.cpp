@@ -395,11 +395,15 @@ struct LocksetAnalysis::Transfer {
         if (It != S.Held.end()) {
           It->second.Guard = VD;
         } else {
+          // Adopting a lock this function never took: the caller holds
+          // it, and it is the caller's to release (e.g. a condition
+          // variable wrapper that adopts, waits and release()s).
           HeldLock H;
           H.Lock = L;
           H.Mode = G.Mode;
           H.AcquireLoc = Loc;
           H.Guard = VD;
+          H.FromEntry = true;
           S.Held.emplace(L.Key, H);
         }
       }

@@ -122,6 +122,19 @@ static bool isAtomicType(QualType T) {
   return typedefNamed(T, {"atomic_", "sig_atomic_t"});
 }
 
+/// A class that carries its own lock synchronises its methods itself:
+/// calling them on a shared object (or an array element) is not a race.
+static bool ownsLock(QualType T) {
+  T = T.getNonReferenceType();
+  const auto *RD = T->getAsRecordDecl();
+  if (!RD || !RD->getDefinition())
+    return false;
+  for (const FieldDecl *F : RD->getDefinition()->fields())
+    if (isLockType(F->getType()))
+      return true;
+  return false;
+}
+
 /// Storage whose type makes plain accesses safe or meaningless to report.
 static bool isUnracyType(QualType T) {
   if (T.isConstQualified() && !T->isReferenceType())
@@ -308,7 +321,7 @@ private:
         Arrow = ME->isArrow();
       // The expression's type is const inside const methods; only the
       // declared type of the storage says whether it is immutable.
-      if (isSyncType(OT) || isAtomicType(OT) ||
+      if (isSyncType(OT) || isAtomicType(OT) || ownsLock(OT) ||
           isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
         visit(Obj);
       } else if (Arrow) {
@@ -349,7 +362,7 @@ private:
                                                    : AccessKind::Write;
     else
       K = AccessKind::Write;
-    if (isSyncType(OT) || isAtomicType(OT))
+    if (isSyncType(OT) || isAtomicType(OT) || ownsLock(OT))
       visit(Obj);
     else
       lvalue(Obj, K);
