@@ -150,6 +150,14 @@ struct LocksetAnalysis::Transfer {
       H.Mode = M;
       H.AcquireLoc = Loc;
       H.Guard = Guard;
+      // Relocking what a guard's owner unlocked by hand: the guard owns it
+      // again and will release it.
+      if (!Guard)
+        for (auto &[GV, GS] : S.Guards)
+          if (GS.HandReleased.erase(L.Key)) {
+            H.Guard = GV;
+            break;
+          }
       S.Held.emplace(L.Key, H);
     }
     S.Released.erase(L.Key);
@@ -189,10 +197,13 @@ struct LocksetAnalysis::Transfer {
     }
     HeldLock &H = It->second;
     if (!Guard) {
-      if (H.Guard)
-        anomaly(LockAnomaly::UnlockGuarded, L.Key, Loc, H.AcquireLoc,
-                H.Guard->getNameAsString());
-      else if (!H.Must)
+      if (H.Guard) {
+        // Unlocking inside a guard's scope is fine if it is locked again
+        // before the guard dies (the guard's destructor decides).
+        auto GIt = S.Guards.find(H.Guard);
+        if (GIt != S.Guards.end())
+          GIt->second.HandReleased[L.Key] = Loc;
+      } else if (!H.Must)
         // A lock correlated with a local that is still undecided here is
         // not held on the paths where the local has the other value.
         anomaly(LockAnomaly::NotHeldOnAllPaths, L.Key, Loc, H.AcquireLoc);
@@ -325,6 +336,11 @@ struct LocksetAnalysis::Transfer {
   }
 
   void guardReleaseAll(const VarDecl *VD, GuardState &G, SourceLocation Loc) {
+    // Unlocked by hand and never relocked: the guard unlocks it again.
+    for (const auto &[Key, HandLoc] : G.HandReleased)
+      anomaly(LockAnomaly::UnlockGuarded, Key, HandLoc, G.Loc,
+              VD->getNameAsString());
+    G.HandReleased.clear();
     for (const LockRef &L : G.Locks) {
       auto It = S.Held.find(L.Key);
       if (It != S.Held.end() && It->second.Guard == VD)

@@ -61,8 +61,13 @@ struct GuardState {
   Ownership Owns = No;
   GuardKind Kind = GuardKind::None;
   clang::SourceLocation Loc;
+  /// The guard's locks unlocked by hand inside its scope, with where. A
+  /// matching lock() gives them back to the guard; still unlocked when the
+  /// guard dies means a double unlock.
+  std::map<std::string, clang::SourceLocation> HandReleased;
   bool operator==(const GuardState &O) const {
     return Owns == O.Owns && Mode == O.Mode && Kind == O.Kind &&
+           HandReleased == O.HandReleased &&
            Locks.size() == O.Locks.size() &&
            std::equal(Locks.begin(), Locks.end(), O.Locks.begin());
   }
