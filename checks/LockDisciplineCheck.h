@@ -8,7 +8,7 @@
 #ifndef RACELINT_LOCKDISCIPLINECHECK_H
 #define RACELINT_LOCKDISCIPLINECHECK_H
 
-#include "RacelintCheck.h"
+#include "CheckBase.h"
 
 namespace racelint {
 

@@ -10,7 +10,7 @@
 #ifndef RACELINT_RACECHECKBASE_H
 #define RACELINT_RACECHECKBASE_H
 
-#include "RacelintCheck.h"
+#include "CheckBase.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace racelint {

@@ -1,6 +1,6 @@
-//===--- RacelintCheck.cpp - Base of every racelint check -----------------===//
+//===--- CheckBase.cpp - Base of every racelint check ---------------------===//
 
-#include "RacelintCheck.h"
+#include "CheckBase.h"
 #include <algorithm>
 
 using namespace clang::tidy;

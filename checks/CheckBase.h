@@ -1,12 +1,12 @@
-//===--- RacelintCheck.h - Base of every racelint check --------*- C++ -*-===//
+//===--- CheckBase.h - Base of every racelint check ------------*- C++ -*-===//
 //
 // Reads the options every check shares with the model (lock and unlock
 // functions, scoped lock types) once, and mirrors them in storeOptions.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef RACELINT_RACELINTCHECK_H
-#define RACELINT_RACELINTCHECK_H
+#ifndef RACELINT_CHECKBASE_H
+#define RACELINT_CHECKBASE_H
 
 #include "analysis/TUModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
