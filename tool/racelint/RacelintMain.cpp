@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Catalog.h"
-#include "RacelintCheck.h"
+#include "CheckBase.h"
 #include "analysis/TUModel.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
