@@ -40,19 +40,8 @@ bool Access::holds(llvm::StringRef Lock) const {
 //===----------------------------------------------------------------------===//
 
 static bool isStdRecord(const CXXRecordDecl *RD) {
-  if (!RD)
-    return false;
-  const DeclContext *DC = RD->getDeclContext();
-  while (DC && !DC->isTranslationUnit()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isStdNamespace())
-        return true;
-      if (!NS->isInline())
-        return false;
-    }
-    DC = DC->getParent();
-  }
-  return false;
+  // Decl::isInStdNamespace looks through inline namespaces (std::__1).
+  return RD && RD->isInStdNamespace();
 }
 
 static StringRef recordName(QualType T) {
