@@ -8,6 +8,8 @@ PACKAGES=(
   "clang-$MAJOR" "clang-tidy-$MAJOR" "clang-tools-$MAJOR" "libclang-$MAJOR-dev"
   "llvm-$MAJOR-dev" "llvm-$MAJOR-tools" "lld-$MAJOR"
   libgrpc++-dev libprotobuf-dev ninja-build cmake pkg-config python3 make g++
+  # tests of the guides: CI files are YAML; the pre-commit hook runs in pre-commit
+  git python3-yaml pre-commit
 )
 
 missing=()

@@ -8,6 +8,7 @@ The file is copied into a fresh project directory <tmp>/project together
 with everything clangd reads there:
   compile_commands.json  from <flags> (or compile_flags.txt: --flags-from)
   .clangd                enables racelint-* with FastCheckFilter: None
+                         (or is the file given with --clangd-file)
   .clang-tidy            'Checks: -*' and no InheritParentConfig, so no
                          .clang-tidy in a parent directory adds checks
 HOME and XDG_CONFIG_HOME point into <tmp>, so no user config.yaml applies,
@@ -18,7 +19,9 @@ Each diagnostic of the file is printed as
   <file>:<line>:<col>: <severity>: <message> [<code>]
 and each of its relatedInformation entries as
   <file>:<line>:<col>: note: <message>
-(1-based line and column; <file> is the base name). Every step has a
+(1-based line and column; <file> is the base name); --show-source appends
+" (source: <source>)" to each diagnostic, and --sorted prints them by
+position rather than in clangd's order. Every step has a
 deadline: the client never waits for clangd longer than --timeout seconds
 in total, kills it on expiry and exits 2 with clangd's log on stderr.
 """
@@ -141,24 +144,7 @@ def path_of(u):
     return urllib.request.url2pathname(urllib.parse.urlparse(u).path)
 
 
-def write_project(a, flags, project):
-    shutil.rmtree(a.tmp, ignore_errors=True)
-    os.makedirs(project)
-    os.makedirs(os.path.join(a.tmp, "home", ".config"))
-    src = os.path.join(project, os.path.basename(a.file))
-    shutil.copyfile(a.file, src)
-    cdb = [{"directory": project, "file": src,
-            "arguments": [a.driver] + flags + ["-c", src]}]
-    if a.flags_from == "flags-file":
-        with open(os.path.join(project, "compile_flags.txt"), "w") as f:
-            f.write("".join(x + "\n" for x in flags))
-    else:
-        where = {"dir-flag": "", "build-dir": "build",
-                 "clangd-config": "out"}[a.flags_from]
-        os.makedirs(os.path.join(project, where), exist_ok=True)
-        with open(os.path.join(project, where, "compile_commands.json"),
-                  "w") as f:
-            json.dump(cdb, f, indent=1)
+def write_clangd_config(a, project):
     tidy = ["Add: [%s]" % a.checks]
     if a.fast_check_filter != "unset":
         tidy.append("FastCheckFilter: " + a.fast_check_filter)
@@ -178,6 +164,30 @@ def write_project(a, flags, project):
                 "Index:\n"
                 "  Background: Skip\n"
                 "  StandardLibrary: No\n")
+
+
+def write_project(a, flags, project):
+    shutil.rmtree(a.tmp, ignore_errors=True)
+    os.makedirs(project)
+    os.makedirs(os.path.join(a.tmp, "home", ".config"))
+    src = os.path.join(project, os.path.basename(a.file))
+    shutil.copyfile(a.file, src)
+    cdb = [{"directory": project, "file": src,
+            "arguments": [a.driver] + flags + ["-c", src]}]
+    if a.flags_from == "flags-file":
+        with open(os.path.join(project, "compile_flags.txt"), "w") as f:
+            f.write("".join(x + "\n" for x in flags))
+    else:
+        where = {"dir-flag": "", "build-dir": "build",
+                 "clangd-config": "out"}[a.flags_from]
+        os.makedirs(os.path.join(project, where), exist_ok=True)
+        with open(os.path.join(project, where, "compile_commands.json"),
+                  "w") as f:
+            json.dump(cdb, f, indent=1)
+    if a.clangd_file:
+        shutil.copyfile(a.clangd_file, os.path.join(project, ".clangd"))
+    else:
+        write_clangd_config(a, project)
     with open(os.path.join(project, ".clang-tidy"), "w") as f:
         f.write("Checks: '-*'\n")
     return src
@@ -211,6 +221,15 @@ def main():
     ap.add_argument("--show-resource-dir", action="store_true",
                     help="also print 'resource-dir: <dir>' from the compile "
                     "command in clangd's log")
+    ap.add_argument("--clangd-file", metavar="FILE",
+                    help="copy FILE to the project's .clangd instead of "
+                    "writing one (--checks, --fast-check-filter and "
+                    "--check-option then do not apply)")
+    ap.add_argument("--sorted", action="store_true",
+                    help="print the diagnostics by position, not in the "
+                    "order clangd sends them")
+    ap.add_argument("--show-source", action="store_true",
+                    help="append ' (source: <source>)' to each diagnostic")
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("file")
     ap.add_argument("tmp")
@@ -277,9 +296,15 @@ def main():
                 continue
             break
         name = os.path.basename(src)
-        for d in params["diagnostics"]:
+        diagnostics = params["diagnostics"]
+        if a.sorted:
+            diagnostics.sort(key=lambda d: (d["range"]["start"]["line"],
+                                            d["range"]["start"]["character"]))
+        for d in diagnostics:
             start = d["range"]["start"]
             code = " [%s]" % d["code"] if d.get("code") else ""
+            if a.show_source:
+                code += " (source: %s)" % d.get("source", "(none)")
             print("%s:%d:%d: %s: %s%s" % (
                 name, start["line"] + 1, start["character"] + 1,
                 SEVERITY.get(d.get("severity"), "error"), d["message"], code))
