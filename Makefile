@@ -24,6 +24,7 @@ demo: build
 	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
 test: build
+	@scripts/install-sarif-validator.sh $(BUILD)
 	@scripts/run-tests.sh $(BUILD)
 
 clean:

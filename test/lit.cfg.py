@@ -35,3 +35,9 @@ config.substitutions.append(("%python", python))
 config.substitutions.append(("%src_root", config.racelint_src_root))
 config.substitutions.append(("%resource_dir", config.resource_dir))
 config.substitutions.append(("%obj_root", config.racelint_obj_root))
+# The official SARIF validator, installed by scripts/install-sarif-validator.sh
+# (make test) into the build tree.
+config.substitutions.append(
+    ("%validate_sarif",
+     os.path.join(config.racelint_obj_root, "node_modules", ".bin", "sarif-multitool")
+     + " validate"))

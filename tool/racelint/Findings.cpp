@@ -1,0 +1,197 @@
+//===--- Findings.cpp - What one racelint run found -----------------------===//
+
+#include "Findings.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+using namespace llvm;
+
+namespace racelint::cli {
+
+json::Value toJSON(const TUResult &R) {
+  json::Array Findings;
+  for (const Finding &F : R.Findings) {
+    json::Array Notes, Fixes;
+    for (const Note &N : F.Notes)
+      Notes.push_back(
+          json::Object{{"file", N.File}, {"offset", N.Offset}, {"message", N.Message}});
+    for (const Replacement &X : F.Fixes)
+      Fixes.push_back(json::Object{{"file", X.File},
+                                   {"offset", X.Offset},
+                                   {"length", X.Length},
+                                   {"text", X.Text}});
+    Findings.push_back(json::Object{{"check", F.Check},
+                                    {"compilerError", F.CompilerError},
+                                    {"file", F.File},
+                                    {"offset", F.Offset},
+                                    {"message", F.Message},
+                                    {"function", F.Function},
+                                    {"notes", std::move(Notes)},
+                                    {"fixes", std::move(Fixes)}});
+  }
+  return json::Object{{"crashed", R.Crashed}, {"findings", std::move(Findings)}};
+}
+
+static bool fromJSON(const json::Value &V, Note &N, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("file", N.File) && O.map("offset", N.Offset) &&
+         O.map("message", N.Message);
+}
+
+static bool fromJSON(const json::Value &V, Replacement &R, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("file", R.File) && O.map("offset", R.Offset) &&
+         O.map("length", R.Length) && O.map("text", R.Text);
+}
+
+static bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("check", F.Check) &&
+         O.map("compilerError", F.CompilerError) && O.map("file", F.File) &&
+         O.map("offset", F.Offset) && O.map("message", F.Message) &&
+         O.map("function", F.Function) && O.map("notes", F.Notes) &&
+         O.map("fixes", F.Fixes);
+}
+
+bool fromJSON(const json::Value &V, TUResult &R, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("crashed", R.Crashed) && O.map("findings", R.Findings);
+}
+
+FileText::FileText(std::unique_ptr<MemoryBuffer> B) : Buf(std::move(B)) {
+  StringRef T = Buf->getBuffer();
+  LineStarts.push_back(0);
+  for (size_t I = 0; I < T.size(); ++I)
+    if (T[I] == '\n')
+      LineStarts.push_back(I + 1);
+}
+
+Position FileText::at(unsigned Offset) const {
+  auto It = llvm::upper_bound(LineStarts, Offset);
+  unsigned Line = It - LineStarts.begin(); // >= 1: LineStarts[0] is 0
+  return {Line, Offset - LineStarts[Line - 1] + 1};
+}
+
+StringRef FileText::line(unsigned Line) const {
+  if (Line == 0 || Line > LineStarts.size())
+    return "";
+  StringRef T = Buf->getBuffer().drop_front(LineStarts[Line - 1]);
+  return T.take_until([](char C) { return C == '\n'; }).rtrim('\r');
+}
+
+unsigned FileText::tokenLength(unsigned Offset) const {
+  StringRef T = Buf->getBuffer().drop_front(std::min<size_t>(
+      Offset, Buf->getBufferSize()));
+  if (T.empty() || T[0] == '\n' || T[0] == '\r')
+    return 0;
+  auto Word = [](char C) { return isAlnum(C) || C == '_'; };
+  if (Word(T[0]))
+    return T.take_while(Word).size();
+  for (StringRef Op : {"<<=", ">>=", "->*", "...", "++", "--", "+=", "-=",
+                       "*=", "/=", "%=", "&=", "|=", "^=", "==", "!=", "<=",
+                       ">=", "&&", "||", "<<", ">>", "->", "::"})
+    if (T.starts_with(Op))
+      return Op.size();
+  return 1;
+}
+
+const FileText *SourceCache::get(StringRef File) {
+  auto &Slot = Files[File];
+  if (!Slot) {
+    auto MB = MemoryBuffer::getFile(File);
+    if (!MB)
+      return nullptr;
+    Slot = std::make_unique<FileText>(std::move(*MB));
+  }
+  return Slot.get();
+}
+
+unsigned utf16Column(StringRef Line, unsigned ByteCol) {
+  unsigned Units = 0;
+  StringRef Prefix = Line.take_front(ByteCol - 1);
+  for (unsigned char C : Prefix) {
+    if ((C & 0xC0) == 0x80)
+      continue; // continuation byte
+    Units += C >= 0xF0 ? 2 : 1; // 4-byte sequences are surrogate pairs
+  }
+  // A column past the line's end (an end of line position) stays in bytes.
+  return Units + 1 + (ByteCol - 1 > Prefix.size() ? ByteCol - 1 - Prefix.size()
+                                                  : 0);
+}
+
+std::string absolutePath(StringRef Path, StringRef Base) {
+  SmallString<256> Abs(Path);
+  if (sys::path::is_relative(Abs)) {
+    if (Base.empty())
+      sys::fs::make_absolute(Abs);
+    else
+      sys::path::make_absolute(Base, Abs);
+  }
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+std::string displayPath(StringRef Path) {
+  SmallString<256> CWD;
+  if (sys::fs::current_path(CWD))
+    return Path.str();
+  CWD.push_back('/');
+  if (Path.starts_with(CWD))
+    return Path.drop_front(CWD.size()).str();
+  return Path.str();
+}
+
+std::string relativeTo(StringRef Path, StringRef Root) {
+  std::string R = Root.rtrim('/').str() + "/";
+  if (!Path.starts_with(R))
+    return "";
+  SmallString<256> Rel(Path.drop_front(R.size()));
+  sys::path::native(Rel, sys::path::Style::posix);
+  return std::string(Rel);
+}
+
+static auto key(const Finding &F) {
+  return std::make_tuple(StringRef(F.File), F.Offset, StringRef(F.Check),
+                         StringRef(F.Message));
+}
+
+void sortAndDeduplicate(std::vector<Finding> &Findings) {
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [](const Finding &A, const Finding &B) {
+                     return key(A) < key(B);
+                   });
+  Findings.erase(std::unique(Findings.begin(), Findings.end(),
+                             [](const Finding &A, const Finding &B) {
+                               return key(A) == key(B);
+                             }),
+                 Findings.end());
+}
+
+void assignFingerprints(std::vector<Finding> &Findings, SourceCache &Sources) {
+  // (file, identity) -> occurrences so far, in position order.
+  std::map<std::pair<std::string, std::string>, unsigned> Seen;
+  for (Finding &F : Findings) {
+    if (!F.isRacelint())
+      continue;
+    std::string Text;
+    if (const FileText *T = Sources.get(F.File))
+      for (char C : T->line(T->at(F.Offset).Line))
+        if (!isSpace(C))
+          Text.push_back(C);
+    std::string Identity = F.Check + '\0' + Text + '\0' + F.Function;
+    unsigned Index = Seen[{F.File, Identity}]++;
+    SHA256 H;
+    H.update(Identity + '\0' + std::to_string(Index));
+    std::array<uint8_t, 32> Digest = H.final();
+    F.Fingerprint = toHex(ArrayRef<uint8_t>(Digest).take_front(16),
+                          /*LowerCase=*/true);
+  }
+}
+
+} // namespace racelint::cli

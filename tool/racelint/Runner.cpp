@@ -1,0 +1,448 @@
+//===--- Runner.cpp - Analysing files, in process or in workers -----------===//
+
+#include "Runner.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include <thread>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace racelint::cli {
+
+std::vector<std::string> extraArgsBefore() {
+  return {"-resource-dir=" RACELINT_RESOURCE_DIR};
+}
+
+namespace {
+
+/// Errors that stop the compile. A warning made an error by -Werror (named
+/// clang-diagnostic-<flag>) is not one: the code was parsed, and builds
+/// often use -Werror with warnings racelint's compiler may add.
+bool isCompilerError(const ClangTidyError &E) {
+  StringRef Name = E.DiagnosticName;
+  if (Name == "clang-diagnostic-error")
+    return true;
+  return E.DiagLevel == tooling::Diagnostic::Error &&
+         !Name.starts_with("clang-diagnostic-") &&
+         !Name.starts_with("racelint-");
+}
+
+/// The driver compiles a ".h" as C, which then rejects -std=c++17 and
+/// <mutex>. Like clangd, take a ".h" given with flags but no language as a
+/// C++ header unless a C standard is asked for.
+tooling::CommandLineArguments
+cxxHeaderAdjuster(const tooling::CommandLineArguments &Args, StringRef File) {
+  if (sys::path::extension(File) != ".h")
+    return Args;
+  for (StringRef A : Args) {
+    if (A == "-x" || A.starts_with("-x") || A.starts_with("--language") ||
+        A.starts_with("--driver-mode"))
+      return Args;
+    if (A.consume_front("-std=") || A.consume_front("--std="))
+      if (!A.contains("++"))
+        return Args;
+  }
+  tooling::CommandLineArguments Result = Args;
+  Result.insert(Result.begin() + (Result.empty() ? 0 : 1),
+                {"-x", "c++-header"});
+  return Result;
+}
+
+/// Where each function of the user's files starts and ends, to name the
+/// function around a finding (part of its fingerprint).
+struct FunctionSpan {
+  unsigned Begin, End;
+  std::string Name;
+};
+using FunctionIndex = StringMap<std::vector<FunctionSpan>>;
+
+class IndexVisitor : public RecursiveASTVisitor<IndexVisitor> {
+public:
+  IndexVisitor(const SourceManager &SM, FunctionIndex &Index)
+      : SM(SM), Index(Index) {}
+
+  bool TraverseDecl(Decl *D) {
+    // The standard library's thousands of functions hold no finding.
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody())
+      return true;
+    // A lambda's call operator is named after its line: it would make the
+    // fingerprint move with the code. Its findings belong to the function
+    // that holds the lambda.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (MD->getParent()->isLambda())
+        return true;
+    auto [BFile, BOff] =
+        SM.getDecomposedExpansionLoc(FD->getSourceRange().getBegin());
+    auto [EFile, EOff] =
+        SM.getDecomposedExpansionLoc(FD->getSourceRange().getEnd());
+    if (BFile != EFile || BFile.isInvalid())
+      return true;
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(BFile);
+    if (!FE)
+      return true;
+    auto &Spans = Index[path(*FE)];
+    Spans.push_back({BOff, EOff, FD->getQualifiedNameAsString()});
+    return true;
+  }
+
+private:
+  const std::string &path(FileEntryRef FE) {
+    auto &P = Paths[FE.getName()];
+    if (P.empty()) {
+      SmallString<256> Abs(FE.getName());
+      SM.getFileManager().makeAbsolutePath(Abs);
+      P = absolutePath(Abs);
+    }
+    return P;
+  }
+
+  const SourceManager &SM;
+  FunctionIndex &Index;
+  StringMap<std::string> Paths;
+};
+
+class IndexConsumer : public ASTConsumer {
+public:
+  explicit IndexConsumer(FunctionIndex &Index) : Index(Index) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    IndexVisitor(Ctx.getSourceManager(), Index)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+
+private:
+  FunctionIndex &Index;
+};
+
+/// The innermost function around \p Offset.
+std::string functionAt(const FunctionIndex &Index, StringRef File,
+                       unsigned Offset) {
+  auto It = Index.find(File);
+  if (It == Index.end())
+    return "";
+  const FunctionSpan *Best = nullptr;
+  for (const FunctionSpan &S : It->second)
+    if (S.Begin <= Offset && Offset <= S.End &&
+        (!Best || S.End - S.Begin < Best->End - Best->Begin))
+      Best = &S;
+  return Best ? Best->Name : "";
+}
+
+std::string formatDuration(double Seconds) {
+  unsigned S = unsigned(Seconds + 0.5);
+  if (S < 60)
+    return std::to_string(S) + "s";
+  return formatv("{0}m{1:2}s", S / 60, S % 60).str();
+}
+
+} // namespace
+
+struct TURunner::Impl {
+  Impl(ClangTidyContext &Context, const tooling::CompilationDatabase &DB,
+       IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS)
+      : Context(Context), DB(DB), FS(FS), Consumer(Context),
+        DiagOpts(std::make_unique<DiagnosticOptions>()),
+        Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
+               /*ShouldOwnClient=*/false),
+        Factory(Context, FS) {
+    Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+  }
+
+  class Action : public ASTFrontendAction {
+  public:
+    Action(ClangTidyASTConsumerFactory &F, FunctionIndex &Index)
+        : F(F), Index(Index) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                   StringRef File) override {
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(F.createASTConsumer(CI, File));
+      Consumers.push_back(std::make_unique<IndexConsumer>(Index));
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &F;
+    FunctionIndex &Index;
+  };
+
+  class ActionFactory : public tooling::FrontendActionFactory {
+  public:
+    ActionFactory(ClangTidyASTConsumerFactory &F, FunctionIndex &Index)
+        : F(F), Index(Index) {}
+    std::unique_ptr<FrontendAction> create() override {
+      return std::make_unique<Action>(F, Index);
+    }
+    bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                       FileManager *Files,
+                       std::shared_ptr<PCHContainerOperations> PCH,
+                       DiagnosticConsumer *DC) override {
+      // The same predefined macros as clang-tidy: the plugin and the CLI must
+      // see the same code.
+      Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+      // No "N warnings generated." on stderr: diagnostics are ours to print.
+      Invocation->getDiagnosticOpts().ShowCarets = false;
+      return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                  std::move(PCH), DC);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &F;
+    FunctionIndex &Index;
+  };
+
+  TUResult run(StringRef File) {
+    tooling::ClangTool Tool(DB, {File.str()},
+                            std::make_shared<PCHContainerOperations>(), FS);
+    Tool.setPrintErrorMessage(false);
+    Tool.appendArgumentsAdjuster(
+        [this](const tooling::CommandLineArguments &Args, StringRef Name) {
+          ClangTidyOptions Opts = Context.getOptionsForFile(Name);
+          tooling::CommandLineArguments A = Args;
+          if (Opts.ExtraArgsBefore) {
+            auto I = A.begin();
+            if (I != A.end() && !StringRef(*I).starts_with("-"))
+              ++I; // after the compiler's name
+            A.insert(I, Opts.ExtraArgsBefore->begin(),
+                     Opts.ExtraArgsBefore->end());
+          }
+          if (Opts.ExtraArgs)
+            A.insert(A.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
+          return A;
+        });
+    Tool.appendArgumentsAdjuster(cxxHeaderAdjuster);
+    Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+    Tool.setDiagnosticConsumer(&Consumer);
+    FunctionIndex Index;
+    ActionFactory AF(Factory, Index);
+    CrashRecoveryContext CRC;
+    TUResult R;
+    R.Crashed = !CRC.RunSafely([&] { Tool.run(&AF); });
+    for (ClangTidyError &E : Consumer.take())
+      R.Findings.push_back(convert(E, Index));
+    return R;
+  }
+
+  /// clang-tidy reports paths as the compile command spelled them, relative
+  /// to its directory; findings hold absolute ones.
+  static Finding convert(const ClangTidyError &E, const FunctionIndex &Index) {
+    auto Abs = [&](StringRef P) {
+      return P.empty() ? std::string() : absolutePath(P, E.BuildDirectory);
+    };
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.CompilerError = isCompilerError(E);
+    F.File = Abs(E.Message.FilePath);
+    F.Offset = E.Message.FileOffset;
+    F.Message = E.Message.Message;
+    if (!F.File.empty())
+      F.Function = functionAt(Index, F.File, F.Offset);
+    for (const tooling::DiagnosticMessage &N : E.Notes)
+      F.Notes.push_back({Abs(N.FilePath), N.FileOffset, N.Message});
+    for (const auto &[Path, Reps] : E.Message.Fix)
+      for (const tooling::Replacement &X : Reps)
+        F.Fixes.push_back({Abs(X.getFilePath()), X.getOffset(), X.getLength(),
+                           X.getReplacementText().str()});
+    return F;
+  }
+
+  ClangTidyContext &Context;
+  const tooling::CompilationDatabase &DB;
+  IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS;
+  ClangTidyDiagnosticConsumer Consumer;
+  std::unique_ptr<DiagnosticOptions> DiagOpts;
+  DiagnosticsEngine Engine;
+  ClangTidyASTConsumerFactory Factory;
+};
+
+TURunner::TURunner(ClangTidyContext &Context,
+                   const tooling::CompilationDatabase &DB,
+                   IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS)
+    : P(std::make_unique<Impl>(Context, DB, FS)) {}
+TURunner::~TURunner() = default;
+TUResult TURunner::run(StringRef File) { return P->run(File); }
+
+Progress::Progress(size_t Total, bool Quiet)
+    : Total(Total), Enabled(!Quiet && Total > 1),
+      Terminal(sys::Process::StandardErrIsDisplayed()),
+      Start(std::chrono::steady_clock::now()) {}
+
+std::string Progress::status() const {
+  std::string S = formatv("[{0}/{1}] {2} finding{3}", Done, Total,
+                          Findings.size(), Findings.size() == 1 ? "" : "s")
+                      .str();
+  if (Done > 0 && Done < Total) {
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    S += ", ~" + formatDuration(Elapsed / Done * (Total - Done)) + " left";
+  }
+  return S;
+}
+
+void Progress::started(StringRef File) {
+  if (!Enabled || !Terminal)
+    return;
+  errs() << "\r\x1b[K" << status() << "  " << displayPath(File);
+  errs().flush();
+}
+
+void Progress::finished(StringRef File, const TUResult &R) {
+  ++Done;
+  for (const Finding &F : R.Findings)
+    if (F.isRacelint())
+      Findings.insert(F.File + ":" + std::to_string(F.Offset) + ":" + F.Check +
+                      ":" + F.Message);
+  if (!Enabled)
+    return;
+  if (Terminal) {
+    errs() << "\r\x1b[K" << status();
+    errs().flush();
+  } else {
+    errs() << status() << "  " << displayPath(File) << "\n";
+  }
+}
+
+void Progress::done() {
+  if (Enabled && Terminal)
+    errs() << "\r\x1b[K";
+}
+
+namespace {
+
+struct RunningWorker {
+  size_t Index;
+  sys::ProcessInfo PI;
+  std::string Output;
+};
+
+/// Reads a worker's result; a worker that died, or wrote no complete result,
+/// crashed.
+TUResult collect(const RunningWorker &W, int ReturnCode) {
+  TUResult R;
+  R.Crashed = true;
+  if (ReturnCode == 0)
+    if (auto Buf = MemoryBuffer::getFile(W.Output)) {
+      Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+      TUResult Parsed;
+      json::Path::Root Root;
+      if (V && fromJSON(*V, Parsed, Root))
+        R = std::move(Parsed);
+      else if (!V)
+        consumeError(V.takeError());
+    }
+  sys::fs::remove(W.Output);
+  return R;
+}
+
+void runWorkers(ArrayRef<std::string> Inputs, ArrayRef<size_t> Todo,
+                unsigned Jobs, const WorkerCommand &Cmd, Progress &Bar,
+                std::vector<TUResult> &Results) {
+  std::vector<RunningWorker> Running;
+  size_t Next = 0;
+  while (Next < Todo.size() || !Running.empty()) {
+    while (Running.size() < Jobs && Next < Todo.size()) {
+      size_t I = Todo[Next++];
+      RunningWorker W{I, {}, {}};
+      SmallString<128> Out;
+      if (std::error_code EC =
+              sys::fs::createTemporaryFile("racelint-worker", "json", Out)) {
+        Results[I].Crashed = true;
+        continue;
+      }
+      W.Output = std::string(Out);
+      std::vector<std::string> Args = {Cmd.Program,
+                                       "--worker-output=" + W.Output};
+      Args.insert(Args.end(), Cmd.ArgsBefore.begin(), Cmd.ArgsBefore.end());
+      Args.push_back(Inputs[I]);
+      Args.insert(Args.end(), Cmd.ArgsAfter.begin(), Cmd.ArgsAfter.end());
+      std::vector<StringRef> ArgRefs(Args.begin(), Args.end());
+      // Workers print nothing: diagnostics come back in the result file.
+      std::optional<StringRef> Redirects[] = {StringRef(), StringRef(),
+                                              StringRef()};
+      bool Failed = false;
+      W.PI = sys::ExecuteNoWait(Cmd.Program, ArgRefs, std::nullopt,
+                                Redirects, 0, nullptr, &Failed);
+      if (Failed) {
+        sys::fs::remove(W.Output);
+        Results[I].Crashed = true;
+        Bar.finished(Inputs[I], Results[I]);
+        continue;
+      }
+      Bar.started(Inputs[I]);
+      Running.push_back(std::move(W));
+    }
+    bool Reaped = false;
+    for (size_t K = 0; K < Running.size();) {
+      sys::ProcessInfo Done =
+          sys::Wait(Running[K].PI, /*SecondsToWait=*/0, nullptr, nullptr,
+                    /*Polling=*/true);
+      if (Done.Pid == 0) { // still running
+        ++K;
+        continue;
+      }
+      size_t I = Running[K].Index;
+      Results[I] = collect(Running[K], Done.ReturnCode);
+      Bar.finished(Inputs[I], Results[I]);
+      Running.erase(Running.begin() + K);
+      Reaped = true;
+    }
+    if (!Reaped && !Running.empty())
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+} // namespace
+
+std::vector<TUResult> analyse(ArrayRef<std::string> Inputs, unsigned Jobs,
+                              TURunner &InProcess, const WorkerCommand &Worker,
+                              Progress &Bar) {
+  std::vector<TUResult> Results(Inputs.size());
+  std::vector<size_t> Todo;
+  if (Jobs <= 1) {
+    size_t I = 0;
+    for (; I < Inputs.size(); ++I) {
+      Bar.started(Inputs[I]);
+      Results[I] = InProcess.run(Inputs[I]);
+      Bar.finished(Inputs[I], Results[I]);
+      if (Results[I].Crashed)
+        break;
+    }
+    // The crashed analysis left its state behind: the other files are
+    // analysed in workers, so that no file's findings are lost.
+    for (++I; I < Inputs.size(); ++I)
+      Todo.push_back(I);
+    Jobs = 1;
+  } else {
+    for (size_t I = 0; I < Inputs.size(); ++I)
+      Todo.push_back(I);
+  }
+  if (!Todo.empty())
+    runWorkers(Inputs, Todo, Jobs, Worker, Bar, Results);
+  return Results;
+}
+
+} // namespace racelint::cli
