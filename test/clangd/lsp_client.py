@@ -225,6 +225,9 @@ def main():
                     help="copy FILE to the project's .clangd instead of "
                     "writing one (--checks, --fast-check-filter and "
                     "--check-option then do not apply)")
+    ap.add_argument("--no-related-information", action="store_true",
+                    help="do not declare LSP relatedInformation support, as "
+                    "some editors' clients do not")
     ap.add_argument("--sorted", action="store_true",
                     help="print the diagnostics by position, not in the "
                     "order clangd sends them")
@@ -275,7 +278,7 @@ def main():
             "processId": os.getpid(),
             "rootUri": uri(project),
             "capabilities": {"textDocument": {"publishDiagnostics": {
-                "relatedInformation": True}}},
+                "relatedInformation": not a.no_related_information}}},
         })
         server.wait_response(rid)
         server.notify("initialized", {})

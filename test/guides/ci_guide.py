@@ -27,9 +27,9 @@
 
   ci_guide.py sarif FILE
       Checks a SARIF log's shape (version 2.1.0, one run, tool racelint,
-      every result's rule among the run's rules, a physical location with a
-      region and a relative URI, partialFingerprints) and prints one line per
-      result: '<ruleId> <uri>:<line>:<column> <message>'.
+      every result's rule among the run's rules, its location and related
+      locations with a region and a relative URI, partialFingerprints) and
+      prints one line per result: '<ruleId> <uri>:<line>:<column> <message>'.
 
 The job runners print '== <step>: exit N' (or 'skipped') per step and end
 with 'job succeeded' or 'job failed'; their exit status is 0 or 1 likewise.
@@ -227,6 +227,16 @@ def quote(s):
     return "'" + s.replace("'", "'\\''") + "'"
 
 
+def check_location(phys, problems):
+    uri = phys.get("artifactLocation", {}).get("uri", "")
+    region = phys.get("region", {})
+    if not uri or uri.startswith("/") or "://" in uri:
+        problems.append("URI %r is not relative to the source root" % uri)
+    if "startLine" not in region:
+        problems.append("location without a region")
+    return uri, region
+
+
 def sarif(a):
     with open(a.file, encoding="utf-8") as f:
         log = json.load(f)
@@ -248,12 +258,9 @@ def sarif(a):
         if not res.get("partialFingerprints"):
             problems.append("result without partialFingerprints")
         phys = (res.get("locations") or [{}])[0].get("physicalLocation", {})
-        uri = phys.get("artifactLocation", {}).get("uri", "")
-        region = phys.get("region", {})
-        if not uri or uri.startswith("/") or "://" in uri:
-            problems.append("URI %r is not relative to the source root" % uri)
-        if "startLine" not in region:
-            problems.append("result without a region")
+        for rel in res.get("relatedLocations", []):
+            check_location(rel.get("physicalLocation", {}), problems)
+        uri, region = check_location(phys, problems)
         lines.append("%s %s:%s:%s %s" % (
             rule, uri, region.get("startLine"), region.get("startColumn"),
             res.get("message", {}).get("text")))
