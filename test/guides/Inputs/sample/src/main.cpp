@@ -1,0 +1,3 @@
+int runWorkers();
+
+int main() { return runWorkers(); }
