@@ -36,7 +36,9 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include <algorithm>
+#include <fcntl.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -129,9 +131,8 @@ cl::opt<std::string> ExportFixes(
     cl::desc("Write the reported findings and their fix-its to <file> as "
              "clang-apply-replacements YAML"),
     cl::value_desc("file"), cl::cat(Category));
-// How the parent hands one file to a worker process (-j).
-cl::opt<std::string> WorkerOutput("worker-output", cl::ReallyHidden,
-                                  cl::cat(Category));
+// A worker process of -j: file names on stdin, results on stdout.
+cl::opt<bool> WorkerMode("worker", cl::ReallyHidden, cl::cat(Category));
 
 ClangTidyOptions defaultOptions() {
   ClangTidyOptions O = ClangTidyOptions::getDefaults();
@@ -211,17 +212,34 @@ Expected<ChangedLines> changedLines(StringRef Root) {
   return ChangedLines::parse((*Buf)->getBuffer(), Root);
 }
 
-int runWorker(TURunner &Run, StringRef File) {
-  TUResult R = Run.run(File);
-  Error E = writeToOutput(WorkerOutput, [&](raw_ostream &OS) {
-    OS << json::Value(toJSON(R));
-    return Error::success();
-  });
-  bool Failed = bool(E);
-  consumeError(std::move(E));
-  // After a crash, skip destructors: they would meet the crashed analysis'
-  // state. The parent reads the result file.
-  sys::Process::Exit(Failed ? 3 : 0, /*NoCleanup=*/true);
+/// A worker reads file names from stdin and writes one JSON line per file,
+/// flushed at once, so that the parent knows how far it got if it dies. It
+/// stops after a crash: its state is not to be trusted any more.
+int runWorker(TURunner &Run) {
+  // Our stdout is the results' channel: nothing else may write to it.
+  int Channel = dup(1);
+  int Null = open("/dev/null", O_WRONLY);
+  if (Channel < 0 || Null < 0 || dup2(Null, 1) < 0)
+    return 2;
+  raw_fd_ostream OS(Channel, /*shouldClose=*/true, /*unbuffered=*/false);
+  std::string Line;
+  int C;
+  while ((C = getchar()) != EOF) {
+    if (C != '\n') {
+      Line.push_back(char(C));
+      continue;
+    }
+    TUResult R = Run.run(Line);
+    Line.clear();
+    OS << json::Value(toJSON(R)) << "\n";
+    OS.flush();
+    if (R.Crashed)
+      break;
+  }
+  OS.flush();
+  // Skip destructors: after a crash they would meet the analysis' state,
+  // and otherwise there is nothing left to clean up.
+  sys::Process::Exit(0, /*NoCleanup=*/true);
 }
 
 } // namespace
@@ -315,6 +333,7 @@ int main(int argc, const char **argv) {
   bool FilesGiven = !Inputs.empty();
 
   Database DB;
+  std::string FoundBuildDir; // without -p: the one found above the files
   if (!BuildPath.empty()) {
     if (Fixed)
       return inputError("use either -p <build dir> or '-- <flags>', not both");
@@ -328,6 +347,7 @@ int main(int argc, const char **argv) {
     if (Inputs.empty())
       return inputError("no input files (give files, or -p <build dir>)");
     if (std::optional<std::string> Dir = findBuildDir(Inputs.front())) {
+      FoundBuildDir = *Dir;
       Expected<Database> Loaded = loadBuildDir(*Dir);
       if (!Loaded)
         return inputError(toString(Loaded.takeError()));
@@ -338,7 +358,9 @@ int main(int argc, const char **argv) {
     }
   }
 
-  if (Inputs.empty()) {
+  if (WorkerMode) {
+    // Files come on stdin.
+  } else if (Inputs.empty()) {
     for (const std::string &F : DB.DB->getAllFiles())
       Inputs.push_back(absolutePath(F));
     if (Inputs.empty())
@@ -412,11 +434,8 @@ int main(int argc, const char **argv) {
   ClangTidyContext Context(std::move(Provider));
   TURunner Run(Context, *DB.DB, FS);
   CrashRecoveryContext::Enable();
-  if (!WorkerOutput.empty()) {
-    if (Inputs.size() != 1)
-      return inputError("--worker-output takes exactly one file");
-    return runWorker(Run, Inputs.front());
-  }
+  if (WorkerMode)
+    return runWorker(Run);
 
   WorkerCommand Worker;
   Worker.Program = sys::fs::getMainExecutable(
@@ -426,9 +445,14 @@ int main(int argc, const char **argv) {
     Worker.ArgsBefore.push_back("--checks=" + ChecksOpt);
   if (!ConfigOpt.empty())
     Worker.ArgsBefore.push_back("--config=" + ConfigOpt);
+  // Workers get no files: they must find the same compile commands.
   if (!BuildPath.empty())
     Worker.ArgsBefore.push_back("-p=" + absolutePath(BuildPath));
+  else if (!FoundBuildDir.empty())
+    Worker.ArgsBefore.push_back("-p=" + FoundBuildDir);
   Worker.ArgsAfter = FlagsAfterDashDash;
+  if (BuildPath.empty() && FoundBuildDir.empty() && Worker.ArgsAfter.empty())
+    Worker.ArgsAfter = {"--"};
 
   unsigned JobCount = Jobs ? unsigned(Jobs)
                            : std::max(1u, std::thread::hardware_concurrency());

@@ -19,7 +19,12 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
-#include <thread>
+#include <deque>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -333,85 +338,174 @@ void Progress::done() {
 
 namespace {
 
-struct RunningWorker {
-  size_t Index;
-  sys::ProcessInfo PI;
-  std::string Output;
+/// A worker process: racelint --worker, reading file names on its stdin and
+/// writing one JSON result line per file on its stdout. Started once per job
+/// (and again after a crash): a process that has analysed one file analyses
+/// the next much faster than a fresh one.
+struct WorkerProcess {
+  pid_t Pid = -1;
+  int ToChild = -1, FromChild = -1;
+  std::string Pending;              // output not yet a complete line
+  std::optional<size_t> Current;    // the file it is analysing
 };
 
-/// Reads a worker's result; a worker that died, or wrote no complete result,
-/// crashed.
-TUResult collect(const RunningWorker &W, int ReturnCode) {
-  TUResult R;
-  R.Crashed = true;
-  if (ReturnCode == 0)
-    if (auto Buf = MemoryBuffer::getFile(W.Output)) {
-      Expected<json::Value> V = json::parse((*Buf)->getBuffer());
-      TUResult Parsed;
-      json::Path::Root Root;
-      if (V && fromJSON(*V, Parsed, Root))
-        R = std::move(Parsed);
-      else if (!V)
-        consumeError(V.takeError());
-    }
-  sys::fs::remove(W.Output);
-  return R;
+std::optional<WorkerProcess> spawn(const WorkerCommand &Cmd) {
+  int In[2], Out[2];
+  if (pipe2(In, O_CLOEXEC))
+    return std::nullopt;
+  if (pipe2(Out, O_CLOEXEC)) {
+    close(In[0]);
+    close(In[1]);
+    return std::nullopt;
+  }
+  std::vector<std::string> Args = {Cmd.Program, "--worker"};
+  Args.insert(Args.end(), Cmd.ArgsBefore.begin(), Cmd.ArgsBefore.end());
+  Args.insert(Args.end(), Cmd.ArgsAfter.begin(), Cmd.ArgsAfter.end());
+  std::vector<char *> Argv;
+  for (std::string &A : Args)
+    Argv.push_back(A.data());
+  Argv.push_back(nullptr);
+  pid_t Pid = fork();
+  if (Pid == 0) {
+    // The child: pipes on stdin and stdout, stderr silenced (its crash
+    // reports are the parent's to give, in one line).
+    dup2(In[0], 0);
+    dup2(Out[1], 1);
+    int Null = open("/dev/null", O_WRONLY);
+    if (Null >= 0)
+      dup2(Null, 2);
+    execv(Argv[0], Argv.data());
+    _exit(127);
+  }
+  close(In[0]);
+  close(Out[1]);
+  if (Pid < 0) {
+    close(In[1]);
+    close(Out[0]);
+    return std::nullopt;
+  }
+  WorkerProcess W;
+  W.Pid = Pid;
+  W.ToChild = In[1];
+  W.FromChild = Out[0];
+  return W;
+}
+
+void finish(WorkerProcess &W) {
+  if (W.ToChild >= 0)
+    close(W.ToChild);
+  close(W.FromChild);
+  int Status;
+  while (waitpid(W.Pid, &Status, 0) < 0 && errno == EINTR) {
+  }
 }
 
 void runWorkers(ArrayRef<std::string> Inputs, ArrayRef<size_t> Todo,
                 unsigned Jobs, const WorkerCommand &Cmd, Progress &Bar,
                 std::vector<TUResult> &Results) {
-  std::vector<RunningWorker> Running;
-  size_t Next = 0;
-  while (Next < Todo.size() || !Running.empty()) {
-    while (Running.size() < Jobs && Next < Todo.size()) {
-      size_t I = Todo[Next++];
-      RunningWorker W{I, {}, {}};
-      SmallString<128> Out;
-      if (std::error_code EC =
-              sys::fs::createTemporaryFile("racelint-worker", "json", Out)) {
-        Results[I].Crashed = true;
-        continue;
+  // A worker that died must not kill racelint when it is sent a file.
+  signal(SIGPIPE, SIG_IGN);
+  std::deque<size_t> Queue(Todo.begin(), Todo.end());
+  std::vector<WorkerProcess> Workers;
+  auto Finished = [&](size_t I, TUResult R) {
+    Results[I] = std::move(R);
+    Bar.finished(Inputs[I], Results[I]);
+  };
+  auto Crashed = [&](size_t I) {
+    TUResult R;
+    R.Crashed = true;
+    Finished(I, std::move(R));
+  };
+  // Gives \p W the next file, or closes its stdin when there is none.
+  auto Feed = [&](WorkerProcess &W) {
+    while (!Queue.empty()) {
+      size_t I = Queue.front();
+      Queue.pop_front();
+      std::string Line = Inputs[I] + "\n";
+      if (write(W.ToChild, Line.data(), Line.size()) ==
+          ssize_t(Line.size())) {
+        W.Current = I;
+        Bar.started(Inputs[I]);
+        return;
       }
-      W.Output = std::string(Out);
-      std::vector<std::string> Args = {Cmd.Program,
-                                       "--worker-output=" + W.Output};
-      Args.insert(Args.end(), Cmd.ArgsBefore.begin(), Cmd.ArgsBefore.end());
-      Args.push_back(Inputs[I]);
-      Args.insert(Args.end(), Cmd.ArgsAfter.begin(), Cmd.ArgsAfter.end());
-      std::vector<StringRef> ArgRefs(Args.begin(), Args.end());
-      // Workers print nothing: diagnostics come back in the result file.
-      std::optional<StringRef> Redirects[] = {StringRef(), StringRef(),
-                                              StringRef()};
-      bool Failed = false;
-      W.PI = sys::ExecuteNoWait(Cmd.Program, ArgRefs, std::nullopt,
-                                Redirects, 0, nullptr, &Failed);
-      if (Failed) {
-        sys::fs::remove(W.Output);
-        Results[I].Crashed = true;
-        Bar.finished(Inputs[I], Results[I]);
-        continue;
-      }
-      Bar.started(Inputs[I]);
-      Running.push_back(std::move(W));
+      Queue.push_front(I); // it died; its end of file will be seen below
+      break;
     }
-    bool Reaped = false;
-    for (size_t K = 0; K < Running.size();) {
-      sys::ProcessInfo Done =
-          sys::Wait(Running[K].PI, /*SecondsToWait=*/0, nullptr, nullptr,
-                    /*Polling=*/true);
-      if (Done.Pid == 0) { // still running
-        ++K;
-        continue;
+    close(W.ToChild);
+    W.ToChild = -1;
+  };
+  auto Start = [&] {
+    std::optional<WorkerProcess> W = spawn(Cmd);
+    if (!W) {
+      // Cannot start a process: the files cannot be analysed.
+      while (!Queue.empty()) {
+        Crashed(Queue.front());
+        Queue.pop_front();
       }
-      size_t I = Running[K].Index;
-      Results[I] = collect(Running[K], Done.ReturnCode);
-      Bar.finished(Inputs[I], Results[I]);
-      Running.erase(Running.begin() + K);
-      Reaped = true;
+      return;
     }
-    if (!Reaped && !Running.empty())
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    Workers.push_back(std::move(*W));
+    Feed(Workers.back());
+  };
+  for (unsigned J = 0; J < Jobs && !Queue.empty(); ++J)
+    Start();
+
+  while (!Workers.empty()) {
+    std::vector<pollfd> Fds;
+    for (const WorkerProcess &W : Workers)
+      Fds.push_back({W.FromChild, POLLIN, 0});
+    if (poll(Fds.data(), Fds.size(), -1) < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    for (size_t K = Workers.size(); K-- > 0;) {
+      if (!Fds[K].revents)
+        continue;
+      WorkerProcess &W = Workers[K];
+      char Buf[65536];
+      ssize_t N = read(W.FromChild, Buf, sizeof(Buf));
+      if (N < 0 && errno == EINTR)
+        continue;
+      if (N > 0) {
+        W.Pending.append(Buf, N);
+        size_t NL;
+        bool Dead = false;
+        while ((NL = W.Pending.find('\n')) != std::string::npos) {
+          std::string Line = W.Pending.substr(0, NL);
+          W.Pending.erase(0, NL + 1);
+          TUResult R;
+          R.Crashed = true;
+          Expected<json::Value> V = json::parse(Line);
+          json::Path::Root Root;
+          if (V) {
+            TUResult Parsed;
+            if (fromJSON(*V, Parsed, Root))
+              R = std::move(Parsed);
+          } else {
+            consumeError(V.takeError());
+          }
+          if (!W.Current)
+            continue; // nothing was asked
+          size_t I = *W.Current;
+          W.Current.reset();
+          Dead = R.Crashed; // a crashed worker exits after reporting it
+          Finished(I, std::move(R));
+          if (!Dead)
+            Feed(W);
+        }
+        if (!Dead)
+          continue;
+      }
+      // End of file (or a crash reported): the worker is gone. A file it
+      // was analysing crashed it; a fresh worker takes the rest.
+      if (W.Current)
+        Crashed(*W.Current);
+      finish(W);
+      Workers.erase(Workers.begin() + K);
+      if (!Queue.empty())
+        Start();
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 //===--- Runner.h - Analysing files, in process or in workers ---*- C++ -*-===//
 //
-// One file at a time in this process (-j 1), or N files at a time in worker
-// processes (racelint itself with --worker-output), so that a crash in one
-// translation unit costs only that unit's findings. The results are in input
-// order either way, which makes -j N's output the same as -j 1's.
+// One file at a time in this process (-j 1), or N files at a time in N
+// worker processes (racelint itself with --worker, fed file names through a
+// pipe), so that a crash in one translation unit costs only that unit's
+// findings. The results are in input order either way, which makes -j N's
+// output the same as -j 1's.
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,12 +58,12 @@ private:
   std::chrono::steady_clock::time_point Start;
 };
 
-/// How to start a worker for one file: racelint itself with the options that
-/// shape the analysis (checks, config, database or flags).
+/// How to start a worker: racelint itself with the options that shape the
+/// analysis (checks, config, database or flags).
 struct WorkerCommand {
   std::string Program;
-  std::vector<std::string> ArgsBefore; // before the file
-  std::vector<std::string> ArgsAfter;  // after it ("--" and flags)
+  std::vector<std::string> ArgsBefore; // options
+  std::vector<std::string> ArgsAfter;  // "--" and compiler flags
 };
 
 /// Analyses \p Inputs, \p Jobs at a time. With one job they run in
