@@ -597,6 +597,216 @@ LockRecognizer::classifyGuardConstruct(const CXXConstructExpr *CE) const {
   return G;
 }
 
+namespace {
+/// A lock key split as `[*]root rest`, rest starting with ".", "->" or "[".
+struct SplitKey {
+  bool Star = false;
+  StringRef Root, Rest;
+};
+SplitKey splitKey(StringRef K) {
+  SplitKey Out;
+  Out.Star = K.consume_front("*");
+  size_t End = K.size();
+  for (StringRef Sep : {".", "->", "["})
+    End = std::min(End, K.find(Sep));
+  Out.Root = K.take_front(End);
+  Out.Rest = K.drop_front(End);
+  return Out;
+}
+
+const VarDecl *findLocal(const Stmt *S, StringRef Name) {
+  if (!S)
+    return nullptr;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->getDeclName().isIdentifier() && VD->getName() == Name)
+          return VD;
+  if (isa<LambdaExpr>(S))
+    return nullptr;
+  for (const Stmt *C : S->children())
+    if (const VarDecl *VD = findLocal(C, Name))
+      return VD;
+  return nullptr;
+}
+
+bool hasField(const CXXRecordDecl *RD, StringRef Name, unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 8)
+    return false;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getDeclName().isIdentifier() && F->getName() == Name)
+      return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (hasField(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+      return true;
+  return false;
+}
+
+std::string typeName(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (const auto *RD = T->getAsRecordDecl())
+    return RD->getQualifiedNameAsString();
+  return T.getAsString();
+}
+
+/// `obj` + "." + field, written as path() would write it.
+std::string member(StringRef Obj, StringRef Field) {
+  if (Obj.empty())
+    return Field.str();
+  if (Obj.starts_with("*"))
+    return Obj.drop_front().str() + "->" + Field.str();
+  return Obj.str() + "." + Field.str();
+}
+} // namespace
+
+LockRecognizer::KeyRoot LockRecognizer::rootOf(const FunctionDecl *FD,
+                                               StringRef Key) const {
+  KeyRoot Out;
+  StringRef Root = splitKey(Key).Root;
+  for (const ParmVarDecl *P : FD->parameters())
+    if (P->getDeclName().isIdentifier() && P->getName() == Root) {
+      Out.Kind = RootKind::Param;
+      Out.Var = P;
+      return Out;
+    }
+  if (const VarDecl *VD = findLocal(FD->getBody(), Root)) {
+    Out.Kind = RootKind::Local;
+    Out.Var = VD;
+    return Out;
+  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->isInstance() && hasField(MD->getParent(), Root)) {
+      Out.Kind = RootKind::ThisField;
+      return Out;
+    }
+  return Out;
+}
+
+bool LockRecognizer::nameableByCaller(const FunctionDecl *FD,
+                                      StringRef Key) const {
+  KeyRoot R = rootOf(FD, Key);
+  switch (R.Kind) {
+  case RootKind::Global:
+  case RootKind::ThisField:
+    return true;
+  case RootKind::Local:
+    return false;
+  case RootKind::Param: {
+    // A by-value parameter is the callee's own copy.
+    QualType T = R.Var->getType();
+    return T->isPointerType() || T->isReferenceType();
+  }
+  }
+  return false;
+}
+
+std::string LockRecognizer::crossFunctionKey(const FunctionDecl *FD,
+                                             StringRef Key) const {
+  SplitKey K = splitKey(Key);
+  KeyRoot R = rootOf(FD, Key);
+  std::string Star = K.Star ? "*" : "";
+  switch (R.Kind) {
+  case RootKind::Global:
+    return Key.str();
+  case RootKind::ThisField:
+    return Star + "{" +
+           cast<CXXMethodDecl>(FD)->getParent()->getQualifiedNameAsString() +
+           "}." + K.Root.str() + K.Rest.str();
+  case RootKind::Param:
+  case RootKind::Local:
+    break;
+  }
+  // Named by the type of the object: `p->mu`, `(*p).mu` and `r.mu` of the
+  // same class are one lock here, like the field-based view of accesses.
+  QualType T = R.Var->getType().getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>()) {
+    std::string Obj = "{" + typeName(PT->getPointeeType()) + "}";
+    if (K.Rest.consume_front("->"))
+      return Star + Obj + "." + K.Rest.str();
+    if (K.Star && K.Rest.empty())
+      return Obj;
+  }
+  return Star + "{" + typeName(T) + "}" + K.Rest.str();
+}
+
+std::optional<LockRef>
+LockRecognizer::substituteAtCall(const LockRef &L, const FunctionDecl *Callee,
+                                 const CallExpr *Call) const {
+  SplitKey K = splitKey(L.Key);
+  KeyRoot R = rootOf(Callee, L.Key);
+  std::string Star = K.Star ? "*" : "";
+  std::optional<std::string> Key;
+  if (isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
+  switch (R.Kind) {
+  case RootKind::Global:
+    return L;
+  case RootKind::Local:
+    return std::nullopt;
+  case RootKind::ThisField: {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+    const Expr *Self = MC ? MC->getImplicitObjectArgument() : nullptr;
+    if (!Self)
+      return std::nullopt;
+    if (isa<CXXThisExpr>(stripLockExpr(Self)))
+      return L; // the caller's own object
+    auto Obj = path(Self, nullptr);
+    if (!Obj)
+      return std::nullopt;
+    std::string Object = *Obj;
+    if (Self->getType()->isPointerType())
+      Object = StringRef(Object).starts_with("&") ? Object.substr(1)
+               : Object.empty()                   ? Object
+                                                  : "*" + Object;
+    Key = Star + member(Object, K.Root) + K.Rest.str();
+    break;
+  }
+  case RootKind::Param: {
+    const auto *PVD = cast<ParmVarDecl>(R.Var);
+    unsigned Idx = PVD->getFunctionScopeIndex();
+    if (Idx >= Call->getNumArgs() || isa<CXXDefaultArgExpr>(Call->getArg(Idx)))
+      return std::nullopt;
+    auto Arg = path(Call->getArg(Idx), nullptr);
+    if (!Arg)
+      return std::nullopt;
+    QualType PT = PVD->getType();
+    // The object the parameter designates, in the caller's terms ("" is
+    // the caller's `*this`).
+    std::string Obj;
+    if (PT->isPointerType())
+      Obj = StringRef(*Arg).starts_with("&") ? Arg->substr(1)
+            : Arg->empty()                   ? std::string()
+                                             : "*" + *Arg;
+    else if (PT->isReferenceType())
+      Obj = *Arg;
+    else
+      return std::nullopt;
+    StringRef Rest = K.Rest;
+    if (PT->isPointerType()) {
+      if (Rest.consume_front("->"))
+        Key = Star + member(Obj, Rest);
+      else if (K.Star && Rest.empty())
+        Key = Obj;
+      else
+        return std::nullopt;
+    } else {
+      if (Rest.empty())
+        Key = Star + Obj;
+      else if (Rest.consume_front("."))
+        Key = Star + member(Obj, Rest);
+      else if (!Obj.empty())
+        Key = Star + Obj + Rest.str();
+    }
+    break;
+  }
+  }
+  if (!Key || Key->empty() || *Key == "*")
+    return std::nullopt;
+  LockRef Out = L;
+  Out.Key = *Key;
+  return Out;
+}
+
 bool LockRecognizer::isAcquireFunction(const FunctionDecl *FD) const {
   // A guard's constructor returns holding what it locked; that is its job.
   if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))

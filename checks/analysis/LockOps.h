@@ -111,6 +111,28 @@ public:
   llvm::SmallVector<LockRef, 2>
   locksAcquiredByAttr(const clang::FunctionDecl *FD) const;
 
+  /// Where the root of a lock key, as named inside FD, lives.
+  enum class RootKind { Global, Param, ThisField, Local };
+  struct KeyRoot {
+    RootKind Kind = RootKind::Global;
+    /// The parameter or local of a Param or Local root.
+    const clang::VarDecl *Var = nullptr;
+  };
+  KeyRoot rootOf(const clang::FunctionDecl *FD, llvm::StringRef Key) const;
+  /// Whether a caller of FD can name the lock (a global, a field of `this`,
+  /// or reached through a pointer or reference parameter).
+  bool nameableByCaller(const clang::FunctionDecl *FD,
+                        llvm::StringRef Key) const;
+  /// A key that names "the same lock" across functions: parameters and
+  /// locals are replaced by their type, fields of `this` by their class.
+  std::string crossFunctionKey(const clang::FunctionDecl *FD,
+                               llvm::StringRef Key) const;
+  /// The lock L, named in Callee's terms, as the caller of Call names it;
+  /// nullopt when the caller cannot name it.
+  std::optional<LockRef> substituteAtCall(const LockRef &L,
+                                          const clang::FunctionDecl *Callee,
+                                          const clang::CallExpr *Call) const;
+
   /// Human-readable name of a lock key.
   static std::string display(const LockRef &L) { return L.Key; }
 

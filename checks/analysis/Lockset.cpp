@@ -7,6 +7,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/PostOrderIterator.h"
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 using namespace clang;
@@ -77,11 +79,16 @@ static void collectModified(const Stmt *S,
     collectModified(C, Modified, Escaped);
 }
 
-LocksetAnalysis::LocksetAnalysis(const FunctionDecl *FD, const CFG &Cfg,
-                                 const LockRecognizer &R, ASTContext &Ctx)
-    : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx) {
+LocksetAnalysis::LocksetAnalysis(
+    const FunctionDecl *FD, const CFG &Cfg, const LockRecognizer &R,
+    ASTContext &Ctx, const WrapperTable *Wrappers,
+    llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry)
+    : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx), Wrappers(Wrappers),
+      InferredEntry(Entry.begin(), Entry.end()) {
   collectModified(FD->getBody(), Modified, Escaped);
   for (const auto &[L, M] : R.locksHeldOnEntry(FD))
+    EntryKeys.insert(L.Key);
+  for (const auto &[L, M] : InferredEntry)
     EntryKeys.insert(L.Key);
 }
 
@@ -121,8 +128,18 @@ struct LocksetAnalysis::Transfer {
     Rep->Events.push_back({K, Lock, M, Loc, keys(S, true), keys(S, false)});
   }
 
+  /// Records whether this is, on some path, the first operation on L.
+  void touch(const LockRef &L, LockMode M, bool Acquire) {
+    if (S.MustTouched.insert(L.Key).second && Rep)
+      (Acquire ? Rep->FirstAcquired : Rep->FirstReleased)
+          .try_emplace(L.Key, L, M);
+    if (!S.MayTouched.insert(L.Key).second && Rep)
+      Rep->Retouched.insert(L.Key);
+  }
+
   void acquire(const LockRef &L, LockMode M, SourceLocation Loc,
                const VarDecl *Guard) {
+    touch(L, M, true);
     auto It = S.Held.find(L.Key);
     if (It != S.Held.end()) {
       HeldLock &H = It->second;
@@ -167,6 +184,7 @@ struct LocksetAnalysis::Transfer {
   /// Manual release (Guard null) or release by a guard.
   void release(const LockRef &L, LockMode M, bool AnyMode, SourceLocation Loc,
                const VarDecl *Guard) {
+    touch(L, M, false);
     auto It = S.Held.find(L.Key);
     if (It == S.Held.end()) {
       if (!Guard && !A.R.isReleaseFunction(A.FD)) {
@@ -549,12 +567,16 @@ struct LocksetAnalysis::Transfer {
         break;
       case LockOp::TryAcquire:
         S.PendingCalls[Call] = {*Op, nullptr, Loc};
-        for (const LockRef &L : Op->Locks)
+        for (const LockRef &L : Op->Locks) {
+          touch(L, Op->Mode, true);
           event(LockEvent::TryAcquire, L.Key, Op->Mode, Loc);
+        }
         break;
       }
       return;
     }
+    if (onInferredWrapper(Call))
+      return;
     // A guard moved into a callee is released there.
     if (Call->isCallToStdMove())
       return;
@@ -579,6 +601,50 @@ struct LocksetAnalysis::Transfer {
         if (const VarDecl *VD = guardVar(Inner->getArg(0)))
           guardForget(VD);
     }
+  }
+
+  /// A call of a function whose lock effect was inferred from its body.
+  bool onInferredWrapper(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!A.Wrappers || !Callee)
+      return false;
+    auto It = A.Wrappers->find(Callee->getCanonicalDecl());
+    if (It == A.Wrappers->end())
+      return false;
+    SourceLocation Loc = Call->getExprLoc();
+    LockOp Try;
+    Try.Kind = LockOp::TryAcquire;
+    for (const WrapperEffect &E : It->second) {
+      std::optional<LockRef> L = A.R.substituteAtCall(E.Lock, Callee, Call);
+      if (!L)
+        continue;
+      resolve(*L);
+      switch (E.Kind) {
+      case WrapperEffect::Acquire:
+        acquire(*L, E.Mode, Loc, nullptr);
+        break;
+      case WrapperEffect::TryAcquire:
+        touch(*L, E.Mode, true);
+        Try.Mode = E.Mode;
+        Try.SuccessIsZero = E.SuccessIsZero;
+        Try.Locks.push_back(*L);
+        event(LockEvent::TryAcquire, L->Key, E.Mode, Loc);
+        break;
+      case WrapperEffect::Release:
+        release(*L, E.Mode, /*AnyMode=*/true, Loc, nullptr);
+        break;
+      case WrapperEffect::Unknown:
+        // The callee may have released it: a later unlock is no double
+        // unlock. What the caller holds stays as it is.
+        S.MustTouched.insert(L->Key);
+        S.MayTouched.insert(L->Key);
+        S.Released.erase(L->Key);
+        break;
+      }
+    }
+    if (!Try.Locks.empty())
+      S.PendingCalls[Call] = {Try, nullptr, Loc};
+    return true;
   }
 
   void onDecl(const DeclStmt *DS) {
@@ -651,6 +717,14 @@ LockState LocksetAnalysis::entryState() const {
   LockState S;
   S.Reachable = true;
   for (const auto &[L, M] : R.locksHeldOnEntry(FD)) {
+    HeldLock H;
+    H.Lock = L;
+    H.Mode = M;
+    H.AcquireLoc = FD->getLocation();
+    H.FromEntry = true;
+    S.Held.emplace(L.Key, H);
+  }
+  for (const auto &[L, M] : InferredEntry) {
     HeldLock H;
     H.Lock = L;
     H.Mode = M;
@@ -751,6 +825,12 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
       Facts.emplace(V, Val);
   }
   Into.Facts = std::move(Facts);
+  std::set<std::string> Touched;
+  std::set_intersection(Into.MustTouched.begin(), Into.MustTouched.end(),
+                        From.MustTouched.begin(), From.MustTouched.end(),
+                        std::inserter(Touched, Touched.end()));
+  Into.MustTouched = std::move(Touched);
+  Into.MayTouched.insert(From.MayTouched.begin(), From.MayTouched.end());
 }
 
 namespace {
@@ -886,8 +966,12 @@ struct EdgeDecider {
         const Expr *Other = nullptr;
         auto IsZero = [&](const Expr *X) {
           Expr::EvalResult R;
-          return !X->isValueDependent() && X->EvaluateAsInt(R, Ctx) &&
-                 R.Val.getInt().isZero();
+          if (X->isValueDependent())
+            return false;
+          // `p == NULL` tests a pointer result (a try-acquire wrapper's).
+          if (X->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+            return true;
+          return X->EvaluateAsInt(R, Ctx) && R.Val.getInt().isZero();
         };
         if (IsZero(BO->getRHS()))
           Other = BO->getLHS();
@@ -1010,6 +1094,49 @@ static SourceLocation exitLocation(const CFGBlock &B, const FunctionDecl *FD,
   return FD->getBody() ? FD->getBody()->getEndLoc() : FD->getLocation();
 }
 
+void LocksetAnalysis::recordExit(const CFGBlock &Pred, const LockState &S,
+                                 FunctionLocks &Report) const {
+  if (Pred.hasNoReturnElement())
+    return;
+  FunctionLocks::ExitPoint X;
+  for (auto It = Pred.rbegin(); It != Pred.rend(); ++It) {
+    auto CS = It->getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    if (isa<CXXThrowExpr>(CS->getStmt()))
+      return;
+    const auto *RS = dyn_cast<ReturnStmt>(CS->getStmt());
+    if (!RS)
+      continue;
+    if (const Expr *V = RS->getRetValue()) {
+      V = V->IgnoreParenImpCasts();
+      X.Ret = FunctionLocks::ExitPoint::Other;
+      // A constant, or a local never changed after a constant initialiser
+      // (`int ret = -1; ... return ret;`).
+      const Expr *Value = V;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(V))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+          X.RetVar = VD;
+          if (VD->isLocalVarDecl() && !Modified.count(VD) && VD->getInit())
+            Value = VD->getInit();
+        }
+      Expr::EvalResult R;
+      if (!Value->isValueDependent() &&
+          Value->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        X.Ret = FunctionLocks::ExitPoint::Zero;
+      else if (!Value->isValueDependent() && Value->EvaluateAsInt(R, Ctx))
+        X.Ret = R.Val.getInt().isZero() ? FunctionLocks::ExitPoint::Zero
+                                        : FunctionLocks::ExitPoint::NonZero;
+    }
+    break;
+  }
+  if (const Stmt *T = Pred.getTerminatorStmt())
+    if (isa<CXXThrowExpr>(T))
+      return;
+  X.Held = S.Held;
+  Report.Exits.push_back(std::move(X));
+}
+
 void LocksetAnalysis::checkExit(const CFGBlock &Pred, const LockState &S,
                                 FunctionLocks &Report) const {
   if (Pred.hasNoReturnElement() || R.isAcquireFunction(FD))
@@ -1122,8 +1249,10 @@ FunctionLocks LocksetAnalysis::run() {
       const CFGBlock *SB = Succ.getReachableBlock();
       if (SB == &Cfg.getExit()) {
         LockState E = edgeState(*B, S, Index);
-        if (E.Reachable)
+        if (E.Reachable) {
           checkExit(*B, E, Result);
+          recordExit(*B, E, Result);
+        }
       }
     }
   }

@@ -109,11 +109,18 @@ struct LockState {
   /// Lock keys produced by calls in the current block (`l.release()`), for
   /// the declaration that binds the result. Not part of the state proper.
   std::map<const clang::Expr *, std::string> CallTargets;
+  /// Locks operated on (acquired or released) on every path to this point;
+  /// the first operation on a lock outside this set is, on some path, the
+  /// first one on that lock in the function (wrapper inference).
+  std::set<std::string> MustTouched;
+  /// Locks operated on on some path to this point.
+  std::set<std::string> MayTouched;
 
   bool operator==(const LockState &O) const {
     return Reachable == O.Reachable && Held == O.Held &&
            Released == O.Released && Guards == O.Guards &&
-           TryVars == O.TryVars && Facts == O.Facts && Aliases == O.Aliases;
+           TryVars == O.TryVars && Facts == O.Facts && Aliases == O.Aliases &&
+           MustTouched == O.MustTouched && MayTouched == O.MayTouched;
   }
   bool isHeld(llvm::StringRef Key) const { return Held.count(Key.str()); }
   bool isMustHeld(llvm::StringRef Key) const {
@@ -152,6 +159,27 @@ struct LockEvent {
   std::vector<std::string> MustAfter, MayAfter;
 };
 
+/// What a call of an unannotated function does to a lock, as inferred from
+/// the callee's body (TUModel's wrapper inference). The lock is named in the
+/// callee's terms; call sites substitute `this` and parameters.
+struct WrapperEffect {
+  enum EffectKind {
+    Acquire,    // returns holding it on every exit
+    TryAcquire, // returns holding it exactly when the result says success
+    Release,    // releases it (held by the caller) on every path
+    Unknown,    // may or may not release it: forget that it was released
+  };
+  EffectKind Kind = Acquire;
+  LockRef Lock;
+  LockMode Mode = LockMode::Exclusive;
+  /// TryAcquire: success is a zero result (else a non-zero/non-null one).
+  bool SuccessIsZero = false;
+};
+
+/// Inferred effects by callee (canonical declaration).
+using WrapperTable =
+    std::map<const clang::FunctionDecl *, std::vector<WrapperEffect>>;
+
 /// Results of the lockset analysis of one function.
 struct FunctionLocks {
   /// False when the function has no CFG or the fixpoint ran out of budget;
@@ -162,13 +190,36 @@ struct FunctionLocks {
   /// Must-held locks at each call or member access, for the checks that
   /// need the lockset at an access.
   std::map<const clang::Stmt *, std::vector<std::string>> MustAt;
+
+  /// One normal exit (a return or the end of the body; not a throw, not a
+  /// noreturn call): the locks held there and what is returned.
+  struct ExitPoint {
+    enum ReturnKind { NoValue, Zero, NonZero, Other };
+    ReturnKind Ret = NoValue;
+    /// `return v;` of a local or parameter.
+    const clang::VarDecl *RetVar = nullptr;
+    std::map<std::string, HeldLock> Held;
+  };
+  std::vector<ExitPoint> Exits;
+  /// Locks whose first operation on some path from the entry is an acquire
+  /// (resp. a release), with the mode of that operation.
+  std::map<std::string, std::pair<LockRef, LockMode>> FirstAcquired,
+      FirstReleased;
+  /// Locks operated on at a point some path to which already operated on
+  /// them (so not every operation on them is a first one).
+  std::set<std::string> Retouched;
 };
 
 /// Runs the analysis on one function body.
 class LocksetAnalysis {
 public:
-  LocksetAnalysis(const clang::FunctionDecl *FD, const clang::CFG &Cfg,
-                  const LockRecognizer &Recognizer, clang::ASTContext &Ctx);
+  /// Wrappers: inferred effects of callees, applied at their call sites.
+  /// Entry: locks inferred to be held by the caller on entry.
+  LocksetAnalysis(
+      const clang::FunctionDecl *FD, const clang::CFG &Cfg,
+      const LockRecognizer &Recognizer, clang::ASTContext &Ctx,
+      const WrapperTable *Wrappers = nullptr,
+      llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry = {});
   FunctionLocks run();
 
   /// Per-function fixpoint budget: block visits per block.
@@ -184,6 +235,8 @@ private:
                   FunctionLocks *Report) const;
   void checkExit(const clang::CFGBlock &Pred, const LockState &S,
                  FunctionLocks &Report) const;
+  void recordExit(const clang::CFGBlock &Pred, const LockState &S,
+                  FunctionLocks &Report) const;
 
   const clang::FunctionDecl *FD;
   const clang::CFG &Cfg;
@@ -197,6 +250,8 @@ private:
   /// Locks the caller holds by contract (requires_capability and
   /// release_capability); never reported as leaked.
   std::set<std::string> EntryKeys;
+  const WrapperTable *Wrappers;
+  llvm::SmallVector<std::pair<LockRef, LockMode>, 2> InferredEntry;
 };
 
 /// CFG options every racelint analysis uses (implicit destructors, all

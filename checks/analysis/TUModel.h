@@ -16,8 +16,31 @@
 #include "llvm/ADT/DenseMap.h"
 #include <map>
 #include <memory>
+#include <set>
 
 namespace racelint {
+
+/// What wrapper inference concluded about one unannotated function.
+struct InferredLocks {
+  enum FactKind {
+    Acquires,        // returns holding the lock on every exit
+    TryAcquires,     // returns holding it when the result says success
+    Releases,        // releases a lock its caller holds, on every path
+    RequiresOnEntry, // its first operation on the lock is a release
+    MayRelease,      // releases a lock its caller holds, on some paths
+    LockOrUnlock,    // takes it on some paths, releases it on others
+    HandsOff,        // returns holding it for a caller that cannot name it
+  };
+  struct Fact {
+    FactKind Kind;
+    LockRef Lock;
+    LockMode Mode = LockMode::Exclusive;
+    bool SuccessIsZero = false;
+  };
+  std::vector<Fact> Facts;
+  /// Whether the function may return holding Key by design.
+  bool leavesHeld(llvm::StringRef Key) const;
+};
 
 class TUModel {
 public:
@@ -28,6 +51,9 @@ public:
   const clang::CFG *cfg(const clang::FunctionDecl *FD);
   /// Lockset facts of a function definition, computed once.
   const FunctionLocks &locks(const clang::FunctionDecl *FD);
+  /// Lock wrapper facts inferred for a function definition (empty when
+  /// none); see docs/checks/racelint-lock-discipline.md.
+  const InferredLocks &inferred(const clang::FunctionDecl *FD);
 
   /// The race model of the whole TU for these options, built once.
   RaceModel &races(const RaceConfig &Config);
@@ -37,7 +63,15 @@ public:
 
   TUModel(clang::ASTContext &Ctx, const LockConfig &Config);
 
+  /// Rounds of wrapper inference (wrappers of wrappers of ...).
+  static constexpr unsigned InferenceRounds = 4;
+
 private:
+  void inferWrappers();
+  std::unique_ptr<FunctionLocks> analyze(const clang::FunctionDecl *FD);
+  InferredLocks derive(const clang::FunctionDecl *FD, const FunctionLocks &FL,
+                       const std::set<std::string> &Evidence) const;
+
   clang::ASTContext &Ctx;
   LockConfig Config;
   LockRecognizer Recognizer;
@@ -46,6 +80,13 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionLocks>>
       Locks;
   std::map<std::string, std::unique_ptr<RaceModel>> Races;
+  bool Inferring = false, Inferred = false;
+  /// Inferred call-site effects, by canonical declaration.
+  WrapperTable Wrappers;
+  std::map<const clang::FunctionDecl *,
+           std::vector<std::pair<LockRef, LockMode>>>
+      Entry;
+  std::map<const clang::FunctionDecl *, InferredLocks> Facts;
 };
 
 /// Whether racelint analyses this function: a definition with a body, not a

@@ -73,6 +73,21 @@ public:
       outs() << "  " << Where(A.Loc) << " anomaly " << AnomalyNames[A.Kind]
              << " " << A.Lock << (A.AllPaths ? "" : " (some paths)")
              << " related " << Where(A.Related) << "\n";
+    for (const racelint::InferredLocks::Fact &F : M.inferred(FD).Facts) {
+      static const char *FactNames[] = {
+          "acquires",    "try-acquires",         "releases", "requires",
+          "may release", "acquires or releases", "hands off"};
+      outs() << "  inferred: " << FactNames[F.Kind] << " '" << F.Lock.Key
+             << "'";
+      if (F.Kind == racelint::InferredLocks::TryAcquires)
+        outs() << (F.SuccessIsZero ? " (held when it returns 0)"
+                                   : " (held when it returns non-zero)");
+      if (F.Kind == racelint::InferredLocks::RequiresOnEntry)
+        outs() << " on entry";
+      if (F.Kind == racelint::InferredLocks::HandsOff)
+        outs() << " to its caller";
+      outs() << "\n";
+    }
     return true;
   }
 
