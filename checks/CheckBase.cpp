@@ -52,12 +52,18 @@ void RacelintCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 namespace racelint {
 
+/// C's constructors by the usual naming conventions.
+static constexpr llvm::StringLiteral DefaultInitFunctions =
+    "*_init;init_*;*_initialize;initialize_*";
+
 static RaceConfig readRaceConfig(const ClangTidyCheck::OptionsView &Options) {
   RaceConfig C;
   C.ConcurrentClasses =
       splitList(Options.getLocalOrGlobal("ConcurrentClasses", ""));
   C.ThreadEntryFunctions =
       splitList(Options.getLocalOrGlobal("ThreadEntryFunctions", ""));
+  C.InitFunctions = splitList(
+      Options.getLocalOrGlobal("InitFunctions", DefaultInitFunctions));
   std::string Ratio =
       Options.getLocalOrGlobal("MinGuardedRatio", "0.5").str();
   double R = 0.5;
@@ -74,6 +80,7 @@ void RaceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ConcurrentClasses", joinList(Race.ConcurrentClasses));
   Options.store(Opts, "ThreadEntryFunctions",
                 joinList(Race.ThreadEntryFunctions));
+  Options.store(Opts, "InitFunctions", joinList(Race.InitFunctions));
   std::string Ratio = std::to_string(Race.MinGuardedRatio);
   while (Ratio.size() > 3 && Ratio.back() == '0')
     Ratio.pop_back();

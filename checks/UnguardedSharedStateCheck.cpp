@@ -42,7 +42,7 @@ void UnguardedSharedStateCheck::report(RaceModel &M, ASTContext &Ctx) {
                               "lock held, and nothing guards it in "
                               "concurrent class '%2'")
             << W.A.Display << static_cast<int>(W.A.How)
-            << (W.A.Class ? W.A.Class->getNameAsString() : Key);
+            << (W.A.Class ? describeRecord(W.A.Class) : Key);
       else
         diag(W.A.reportLoc(), "'%0' is %select{|written|updated}1 with no "
                               "lock held while another thread can access it")

@@ -8,6 +8,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/GlobPattern.h"
 
 using namespace clang;
 
@@ -123,8 +124,38 @@ bool LockRecognizer::matchesName(const NamedDecl *D,
     Want.consume_front("::");
     if (Want == Qual || Want == Simple)
       return true;
+    // `*_init`: a glob, matched against the simple and qualified names.
+    if (Want.contains('*')) {
+      auto Pat = llvm::GlobPattern::create(Want);
+      if (Pat && (Pat->match(Simple) || Pat->match(Qual)))
+        return true;
+      if (!Pat)
+        llvm::consumeError(Pat.takeError());
+    }
   }
   return false;
+}
+
+bool LockRecognizer::isNullMutexType(QualType T) const {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || isInStd(RD) ||
+      RD->hasAttr<CapabilityAttr>())
+    return false;
+  // A mutex whose lock() does nothing is how generic code opts out of
+  // locking; its users are single-threaded by design.
+  bool SawLock = false;
+  for (const CXXMethodDecl *M : RD->methods()) {
+    if (!M->getDeclName().isIdentifier() || M->getName() != "lock")
+      continue;
+    const FunctionDecl *Def = nullptr;
+    if (!M->hasBody(Def))
+      return false;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+    if (!Body || !Body->body_empty())
+      return false;
+    SawLock = true;
+  }
+  return SawLock;
 }
 
 bool LockRecognizer::isRecursiveType(QualType T, const Expr *E) const {
@@ -586,6 +617,8 @@ LockRecognizer::classifyGuardConstruct(const CXXConstructExpr *CE) const {
       G.Tag = GuardInit::TryTo;
       continue;
     }
+    if (isNullMutexType(AT))
+      continue; // spdlog's null_mutex & co: single-threaded by choice
     if (auto L = lockOfObject(Arg))
       G.Locks.push_back(*L);
     if (K == GuardKind::Annotated)

@@ -81,6 +81,12 @@ public:
   /// call is made through a pointer (`p->unlock()` names `*p`).
   std::optional<LockRef> lockOfCallObject(const clang::Expr *E) const;
 
+  /// The access path of any object expression, named as locks are
+  /// ("me->e", "obj.inner"); nullopt when it cannot be named.
+  std::optional<std::string> accessPath(const clang::Expr *E) const {
+    return path(E, nullptr);
+  }
+
   /// Classifies a call; nullopt when it is not a lock primitive.
   std::optional<LockOp> classifyCall(const clang::CallExpr *Call) const;
 
@@ -153,6 +159,7 @@ private:
   std::optional<LockRef> makeRef(const clang::Expr *LockExpr,
                                  std::optional<std::string> Key) const;
   bool isRecursiveType(clang::QualType T, const clang::Expr *E) const;
+  bool isNullMutexType(clang::QualType T) const;
   bool isSharedReentrantType(clang::QualType T) const;
   bool pthreadRecursiveInTU() const;
   std::optional<LockOp> classifyAttributed(const clang::CallExpr *Call,

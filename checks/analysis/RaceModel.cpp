@@ -27,6 +27,9 @@ std::string RaceConfig::fingerprint() const {
   S += "|";
   for (const auto &N : ThreadEntryFunctions)
     S += N + ";";
+  S += "|";
+  for (const auto &N : InitFunctions)
+    S += N + ";";
   S += "|" + std::to_string(MinGuardedRatio);
   return S;
 }
@@ -155,15 +158,130 @@ bool isReadOnlyMethod(const CXXMethodDecl *MD, const CXXRecordDecl *RD) {
          N == "length" || N == "capacity";
 }
 
+/// Locals that point to memory the function allocated itself and has not
+/// yet handed to anyone: no other thread can reach that object, so its
+/// fields are not shared there (`c = calloc(..); c->name = ..;` in a C
+/// create function). Maps each such local to the first place it escapes
+/// (invalid when it never does).
+class FreshPointers : public RecursiveASTVisitor<FreshPointers> {
+public:
+  explicit FreshPointers(const FunctionDecl *FD) : FD(FD) {}
+
+  static bool isAllocation(const Expr *E) {
+    E = E->IgnoreParenCasts();
+    if (isa<CXXNewExpr>(E))
+      return true;
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *F = CE->getDirectCallee())
+        if (F->getDeclName().isIdentifier())
+          return llvm::is_contained({"malloc", "calloc", "aligned_alloc",
+                                     "strdup", "strndup"},
+                                    F->getName());
+    return false;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->isLocalVarDecl() && !V->isStaticLocal() &&
+        V->getType()->isPointerType() && V->getInit() &&
+        isAllocation(V->getInit()))
+      Candidates.insert(V);
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      if (const VarDecl *V = var(BO->getLHS())) {
+        Allowed.insert(BO->getLHS()->IgnoreParenImpCasts());
+        if (BO->getOpcode() == BO_Assign && isAllocation(BO->getRHS()) &&
+            V->isLocalVarDecl() && !V->isStaticLocal())
+          Candidates.insert(V);
+        else
+          Spoiled.insert(V);
+      }
+    if (BO->isEqualityOp() || BO->isRelationalOp()) {
+      allow(BO->getLHS());
+      allow(BO->getRHS());
+    }
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (ME->isArrow())
+      allow(ME->getBase());
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *ASE) {
+    allow(ASE->getBase());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_LNot)
+      allow(UO->getSubExpr());
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *ICE) {
+    if (ICE->getCastKind() == CK_PointerToBoolean)
+      allow(ICE->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    // Filling or freeing the object does not publish it.
+    if (const FunctionDecl *F = CE->getDirectCallee())
+      if (F->getDeclName().isIdentifier() && CE->getNumArgs() > 0 &&
+          llvm::is_contained({"free", "memset", "memcpy", "bzero",
+                              "pthread_mutex_init", "pthread_cond_init",
+                              "pthread_rwlock_init", "mtx_init", "cnd_init"},
+                             F->getName()))
+        allow(CE->getArg(0));
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V || Allowed.count(DRE))
+      return true;
+    auto &First = Escape[V];
+    if (First.isInvalid())
+      First = DRE->getExprLoc();
+    return true;
+  }
+
+  /// Fresh locals with their first escape.
+  llvm::DenseMap<const VarDecl *, SourceLocation> run() {
+    TraverseStmt(FD->getBody());
+    llvm::DenseMap<const VarDecl *, SourceLocation> Result;
+    for (const VarDecl *V : Candidates)
+      if (!Spoiled.count(V))
+        Result[V] = Escape.lookup(V);
+    return Result;
+  }
+
+private:
+  static const VarDecl *var(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    return nullptr;
+  }
+  void allow(const Expr *E) {
+    if (E)
+      Allowed.insert(E->IgnoreParenImpCasts());
+  }
+
+  const FunctionDecl *FD;
+  llvm::DenseSet<const VarDecl *> Candidates, Spoiled;
+  llvm::DenseSet<const Stmt *> Allowed;
+  llvm::DenseMap<const VarDecl *, SourceLocation> Escape;
+};
+
 class AccessCollector {
 public:
   AccessCollector(const FunctionDecl *FD, const FunctionLocks &FL,
                   ASTContext &Ctx, std::vector<Access> &Out,
                   std::vector<std::pair<const CallExpr *, const FunctionDecl *>>
                       &CallsOut,
-                  std::function<bool(const CallExpr *)> IsSpawn)
+                  std::function<bool(const CallExpr *)> IsSpawn,
+                  const LockRecognizer &R)
       : FD(FD), FL(FL), Ctx(Ctx), Out(Out), CallsOut(CallsOut),
-        IsSpawn(std::move(IsSpawn)) {
+        IsSpawn(std::move(IsSpawn)), R(R) {
+    if (FD->getBody())
+      Fresh = FreshPointers(FD).run();
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
       if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
         OwnClass = MD->getParent();
@@ -236,6 +354,15 @@ public:
       return memberCall(MC, AccessKind::Read);
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
       return operatorCall(OC, AccessKind::Read);
+    // Copying an object reads it (`return name_;`, `auto c = cfg_;`);
+    // moving from it changes it.
+    if (const auto *CCE = dyn_cast<CXXConstructExpr>(S))
+      if (const CXXConstructorDecl *Ctor = CCE->getConstructor())
+        if ((Ctor->isCopyConstructor() || Ctor->isMoveConstructor()) &&
+            CCE->getNumArgs() >= 1 && CCE->getArg(0)->isGLValue())
+          return lvalue(CCE->getArg(0), Ctor->isMoveConstructor()
+                                            ? AccessKind::Write
+                                            : AccessKind::Read);
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
       noteCall(CE);
       noteLambdaArgs(CE);
@@ -272,10 +399,18 @@ private:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee)
       return;
+    // A virtual call through another object may reach an override we
+    // cannot see; one on `this` (a template method calling its hook, as
+    // spdlog's set_formatter() calls set_formatter_()) is taken to run the
+    // class's own definition, so the hook is not an entry point of its own.
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
       if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
-          !MD->getParent()->hasAttr<FinalAttr>())
-        return; // virtual calls: assumed to touch nothing we can see
+          !MD->getParent()->hasAttr<FinalAttr>()) {
+        const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+        const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+        if (!Obj || !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+          return;
+      }
     if (const FunctionDecl *Def = Callee->getDefinition())
       CallsOut.push_back({CE, Def});
   }
@@ -408,6 +543,13 @@ private:
     if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
       if (ICE->getCastKind() != CK_LValueToRValue)
         return lvalue(ICE->getSubExpr(), K);
+    // std::move(x) names x.
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *F = CE->getDirectCallee())
+        if (CE->getNumArgs() == 1 && F->isInStdNamespace() &&
+            F->getDeclName().isIdentifier() &&
+            (F->getName() == "move" || F->getName() == "forward"))
+          return lvalue(CE->getArg(0), K);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
       if (!V || isUnracyType(V->getType()) || V->getType()->isReferenceType())
@@ -492,17 +634,33 @@ private:
         return lvalue(Base, K == AccessKind::Read ? AccessKind::Read : K);
       return visit(Base);
     }
-    // Through a pointer: named by type and field.
+    if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
+      if (const auto *V = dyn_cast<VarDecl>(BD->getDecl())) {
+        auto It = Fresh.find(V);
+        if (It != Fresh.end() &&
+            (It->second.isInvalid() ||
+             Ctx.getSourceManager().isBeforeInTranslationUnit(
+                 ME->getExprLoc(), It->second)))
+          return; // the object is still this function's alone
+      }
+    // Through a pointer: named by type and field. The lock of the same
+    // object (`me->e->mu` for `me->e->f`) is named relative to it.
     visit(ME->getBase());
     std::string Shown, Prefix;
-    if (const auto *BD = dyn_cast<DeclRefExpr>(Base)) {
-      Prefix = BD->getDecl()->getNameAsString() + "->";
+    if (auto P = R.accessPath(Base); P && !P->empty()) {
+      Prefix = *P + "->";
       Shown = Prefix + F->getNameAsString();
     } else {
       Shown = F->getNameAsString();
     }
+    size_t Before = Out.size();
     record(ME, RecName + "::" + F->getNameAsString(), Shown,
            StorageKind::FieldByType, K, RD, nullptr, Prefix);
+    if (Out.size() > Before)
+      if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
+        if (const auto *PVD = dyn_cast<ParmVarDecl>(BD->getDecl()))
+          if (PVD->getDeclContext() == FD)
+            Out.back().BaseParam = PVD->getFunctionScopeIndex();
   }
 
   const FunctionDecl *FD;
@@ -511,6 +669,8 @@ private:
   std::vector<Access> &Out;
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &CallsOut;
   std::function<bool(const CallExpr *)> IsSpawn;
+  const LockRecognizer &R;
+  llvm::DenseMap<const VarDecl *, SourceLocation> Fresh;
   const CXXRecordDecl *OwnClass = nullptr;
   llvm::StringSet<> OwnFields; // lock names that mean this->field
 };
@@ -609,11 +769,14 @@ RaceModel::RaceModel(TUModel &TU, const RaceConfig &Config)
   computeContexts();
   const SourceManager &SM = TU.context().getSourceManager();
   for (const FunctionDecl *FD : Functions) {
-    if (!isRoot(FD) || isa<CXXConstructorDecl>(FD) ||
-        isa<CXXDestructorDecl>(FD) || OnceInit.count(FD))
+    if (!isReportedRoot(FD))
       continue;
     const std::vector<unsigned> &Ctxs = Contexts[FD];
     for (const Access &A : effective(FD)) {
+      // A public callee is a root itself: the same access with the same
+      // locks is already there, once.
+      if (A.ReportedBelow)
+        continue;
       bool Shared = false;
       switch (A.Kind) {
       case StorageKind::Global:
@@ -668,13 +831,13 @@ void RaceModel::collectFunctions() {
              (N == "async" && Callee->isInStdNamespace()) ||
              TU.recognizer().matchesName(Callee, Config.ThreadEntryFunctions);
     };
-    AccessCollector(FD, FL, Ctx, Own[FD], RawCalls, IsSpawn)
+    AccessCollector(FD, FL, Ctx, Own[FD], RawCalls, IsSpawn, TU.recognizer())
         .visit(FD->getBody());
     for (const auto &[CE, Callee] : RawCalls) {
       auto It = FL.MustAt.find(CE);
       if (It == FL.MustAt.end() || Callee == FD)
         continue;
-      Calls[FD].push_back({Callee, CE->getExprLoc(), It->second, {}});
+      Calls[FD].push_back({Callee, CE, CE->getExprLoc(), It->second, {}});
       ++CallerCount[Callee];
     }
     // A class whose methods take one of its own locks is concurrent.
@@ -862,6 +1025,22 @@ void RaceModel::findThreadEntries() {
   }
 }
 
+bool RaceModel::isReportedRoot(const FunctionDecl *FD) const {
+  return isRoot(FD) && !isa<CXXConstructorDecl>(FD) &&
+         !isa<CXXDestructorDecl>(FD) && !OnceInit.count(FD) &&
+         !isInitFunction(FD);
+}
+
+bool RaceModel::isInitFunction(const FunctionDecl *FD) const {
+  // Like a constructor, an init function runs before the state it sets up
+  // is published to other threads.
+  if (Config.InitFunctions.empty() ||
+      llvm::any_of(Entries,
+                   [&](const ThreadEntry &E) { return E.Entry == FD; }))
+    return false;
+  return TU.recognizer().matchesName(FD, Config.InitFunctions);
+}
+
 bool RaceModel::isRoot(const FunctionDecl *FD) const {
   for (const ThreadEntry &E : Entries)
     if (E.Entry == FD)
@@ -909,7 +1088,8 @@ const std::vector<Access> &RaceModel::effective(const FunctionDecl *FD) {
   std::vector<Access> Result = Own.lookup(FD);
   constexpr size_t Cap = 4000; // bounds cost on huge call trees
   for (const CallSite &C : Calls.lookup(FD)) {
-    if (isa<CXXConstructorDecl>(C.Callee) || isa<CXXDestructorDecl>(C.Callee))
+    if (isa<CXXConstructorDecl>(C.Callee) ||
+        isa<CXXDestructorDecl>(C.Callee) || isInitFunction(C.Callee))
       continue;
     for (const Access &CA : effective(C.Callee)) {
       if (Result.size() >= Cap)
@@ -919,9 +1099,32 @@ const std::vector<Access> &RaceModel::effective(const FunctionDecl *FD) {
       A.Callee = CA.Callee ? CA.Callee : C.Callee;
       if (!CA.Callee)
         A.Callee = C.Callee;
-      for (const std::string &L : C.Locks)
-        if (!llvm::is_contained(A.Locks, L))
+      // `helper(p)` under `p->mu` guards the helper's `q->f` the way `mu`
+      // guards `f`: name the caller's lock relative to the argument.
+      std::string ArgPrefix;
+      A.BaseParam = -1;
+      if (CA.BaseParam >= 0 && C.Call &&
+          unsigned(CA.BaseParam) < C.Call->getNumArgs()) {
+        const Expr *Arg = C.Call->getArg(CA.BaseParam)->IgnoreParenImpCasts();
+        if (auto P = TU.recognizer().accessPath(Arg); P && !P->empty())
+          ArgPrefix = StringRef(*P).starts_with("&") ? P->substr(1) + "."
+                                                     : *P + "->";
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+          if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+            if (PVD->getDeclContext() == FD)
+              A.BaseParam = PVD->getFunctionScopeIndex();
+      }
+      bool AddsLocks = false;
+      for (std::string L : C.Locks) {
+        if (!ArgPrefix.empty() && StringRef(L).starts_with(ArgPrefix))
+          L = L.substr(ArgPrefix.size());
+        if (!llvm::is_contained(A.Locks, L)) {
           A.Locks.push_back(L);
+          AddsLocks = true;
+        }
+      }
+      A.ReportedBelow =
+          !AddsLocks && (CA.ReportedBelow || isReportedRoot(C.Callee));
       if (A.Kind == StorageKind::Local)
         continue; // the callee's locals are its own
       Result.push_back(std::move(A));

@@ -19,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class CXXRecordDecl;
 class RecordDecl;
 class FunctionDecl;
@@ -34,6 +35,9 @@ class TUModel;
 struct RaceConfig {
   std::vector<std::string> ConcurrentClasses;
   std::vector<std::string> ThreadEntryFunctions;
+  /// Functions that set state up before other threads can see it (C's
+  /// constructors); names may be globs.
+  std::vector<std::string> InitFunctions;
   double MinGuardedRatio = 0.5;
   std::string fingerprint() const;
 };
@@ -63,10 +67,16 @@ struct Access {
   /// For accesses lifted from a callee: the outermost call in the root.
   clang::SourceLocation CallLoc;
   const clang::FunctionDecl *Callee = nullptr;
+  /// Lifted from a callee that is itself a reported root, with no lock
+  /// added on the way: the callee's own entry reports it already.
+  bool ReportedBelow = false;
   const clang::RecordDecl *Class = nullptr; // for fields (C structs too)
   const clang::VarDecl *Var = nullptr;         // for globals and locals
   /// `x = x op y`: a write whose value was read from the same storage.
   bool SplitRMW = false;
+  /// FieldByType through a parameter of Function (`p->f`): its index, so
+  /// a caller's lock on the argument (`arg->mu`) can be named as `mu`.
+  int BaseParam = -1;
   /// The storage is declared volatile.
   bool Volatile = false;
   /// Check-then-act: the write sits in the branch of an `if` whose
@@ -153,6 +163,10 @@ private:
   void findThreadEntries();
   void computeContexts();
   const std::vector<Access> &effective(const clang::FunctionDecl *FD);
+  bool isInitFunction(const clang::FunctionDecl *FD) const;
+  /// A root whose accesses are reported (not a constructor, destructor,
+  /// once-initialiser or init function).
+  bool isReportedRoot(const clang::FunctionDecl *FD) const;
   bool isRoot(const clang::FunctionDecl *FD) const;
   bool inHappensBeforeRegion(const clang::FunctionDecl *Root,
                              clang::SourceLocation Loc) const;
@@ -162,6 +176,7 @@ private:
   std::vector<const clang::FunctionDecl *> Functions;
   struct CallSite {
     const clang::FunctionDecl *Callee;
+    const clang::CallExpr *Call;
     clang::SourceLocation Loc;
     std::vector<std::string> Locks, SharedLocks;
   };

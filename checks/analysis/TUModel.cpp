@@ -485,4 +485,13 @@ std::string describeFunction(const FunctionDecl *FD) {
   return "'" + FD->getQualifiedNameAsString() + "'";
 }
 
+std::string describeRecord(const RecordDecl *RD) {
+  if (!RD->getName().empty())
+    return RD->getNameAsString();
+  // `typedef struct { ... } cache_t;` is known by its typedef.
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    return TD->getNameAsString();
+  return "(anonymous)";
+}
+
 } // namespace racelint

@@ -95,6 +95,8 @@ bool shouldAnalyze(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
 
 /// "'ns::f'" or "the lambda" for messages.
 std::string describeFunction(const clang::FunctionDecl *FD);
+/// A record's name for messages; anonymous structs by their typedef.
+std::string describeRecord(const clang::RecordDecl *RD);
 
 } // namespace racelint
 
