@@ -182,10 +182,22 @@ public:
 
   bool VisitVarDecl(VarDecl *V) {
     if (V->isLocalVarDecl() && !V->isStaticLocal() &&
-        V->getType()->isPointerType() && V->getInit() &&
-        isAllocation(V->getInit()))
-      Candidates.insert(V);
+        V->getType()->isPointerType() && V->getInit()) {
+      if (isAllocation(V->getInit()))
+        Candidates.insert(V);
+      else
+        Bound.push_back(V);
+    }
     return true;
+  }
+
+  /// Pointer locals initialised from something else and never assigned.
+  std::vector<const VarDecl *> boundOnce() const {
+    std::vector<const VarDecl *> R;
+    for (const VarDecl *V : Bound)
+      if (!Spoiled.count(V) && !AddressTaken.count(V))
+        R.push_back(V);
+    return R;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->isAssignmentOp())
@@ -215,6 +227,9 @@ public:
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_LNot)
       allow(UO->getSubExpr());
+    if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
+      if (const VarDecl *V = var(UO->getSubExpr()))
+        AddressTaken.insert(V);
     return true;
   }
   bool VisitImplicitCastExpr(ImplicitCastExpr *ICE) {
@@ -265,7 +280,8 @@ private:
   }
 
   const FunctionDecl *FD;
-  llvm::DenseSet<const VarDecl *> Candidates, Spoiled;
+  llvm::DenseSet<const VarDecl *> Candidates, Spoiled, AddressTaken;
+  std::vector<const VarDecl *> Bound;
   llvm::DenseSet<const Stmt *> Allowed;
   llvm::DenseMap<const VarDecl *, SourceLocation> Escape;
 };
@@ -280,8 +296,17 @@ public:
                   const LockRecognizer &R)
       : FD(FD), FL(FL), Ctx(Ctx), Out(Out), CallsOut(CallsOut),
         IsSpawn(std::move(IsSpawn)), R(R) {
-    if (FD->getBody())
-      Fresh = FreshPointers(FD).run();
+    if (FD->getBody()) {
+      FreshPointers FP(FD);
+      Fresh = FP.run();
+      for (const VarDecl *V : FP.boundOnce()) {
+        auto L = R.lockOfPointer(V->getInit());
+        if (L && !L->Key.empty())
+          BoundOnce[V] = StringRef(L->Key).starts_with("*")
+                             ? L->Key.substr(1) + "->"
+                             : L->Key + ".";
+      }
+    }
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
       if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
         OwnClass = MD->getParent();
@@ -504,7 +529,8 @@ private:
 
   void record(const Expr *At, std::string Key, std::string Display,
               StorageKind Kind, AccessKind How, const RecordDecl *Class,
-              const VarDecl *Var, StringRef BasePrefix = {}) {
+              const VarDecl *Var, StringRef BasePrefix = {},
+              StringRef AliasPrefix = {}) {
     Access A;
     if (!locksAt(At, A.Locks))
       return; // not evaluated on any reachable path
@@ -515,6 +541,8 @@ private:
       for (std::string &L : A.Locks) {
         if (StringRef(L).starts_with(BasePrefix))
           L = L.substr(BasePrefix.size());
+        else if (!AliasPrefix.empty() && StringRef(L).starts_with(AliasPrefix))
+          L = L.substr(AliasPrefix.size());
         else if (OwnFields.count(L))
           L = "this->" + L; // this object's lock, not the other one's
       }
@@ -653,9 +681,15 @@ private:
     } else {
       Shown = F->getNameAsString();
     }
+    // The lockset names `e->mu` by what `e` was bound to (`me->e->mu`
+    // after `store_engine *e = me->e;`): so does the access.
+    std::string AliasPrefix;
+    if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
+      if (const auto *V = dyn_cast<VarDecl>(BD->getDecl()))
+        AliasPrefix = BoundOnce.lookup(V);
     size_t Before = Out.size();
     record(ME, RecName + "::" + F->getNameAsString(), Shown,
-           StorageKind::FieldByType, K, RD, nullptr, Prefix);
+           StorageKind::FieldByType, K, RD, nullptr, Prefix, AliasPrefix);
     if (Out.size() > Before)
       if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
         if (const auto *PVD = dyn_cast<ParmVarDecl>(BD->getDecl()))
@@ -671,6 +705,7 @@ private:
   std::function<bool(const CallExpr *)> IsSpawn;
   const LockRecognizer &R;
   llvm::DenseMap<const VarDecl *, SourceLocation> Fresh;
+  llvm::DenseMap<const VarDecl *, std::string> BoundOnce;
   const CXXRecordDecl *OwnClass = nullptr;
   llvm::StringSet<> OwnFields; // lock names that mean this->field
 };

@@ -1,0 +1,56 @@
+// RUN: %check_racelint %s racelint-nonatomic-rmw,racelint-inconsistent-locking %t -- -std=c11 -pthread
+// A known false positive, reduced from memcached (bench/REALWORLD.md). The
+// warning below is wrong for the program as a whole but right for what one
+// translation unit shows; the test pins the limit so a fix shows up here.
+#include <pthread.h>
+#include <stddef.h>
+
+struct thread_stats {
+  pthread_mutex_t mutex;
+  unsigned long get_cmds;
+};
+
+struct worker {
+  pthread_t id;
+  struct thread_stats stats;
+};
+
+static struct worker workers[4];
+
+// LIMIT 1: an out-parameter that, in the caller (another file), points to
+// a local. racelint cannot see the caller, and the struct carries a lock,
+// so `out` looks shared; the lock taken is an array element with a
+// computed index (`workers[i].stats.mutex`), which racelint does not name.
+void stats_aggregate(struct thread_stats *out) {
+  for (int i = 0; i < 4; ++i) {
+    pthread_mutex_lock(&workers[i].stats.mutex);
+    out->get_cmds += workers[i].stats.get_cmds;
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: non-atomic read-modify-write of shared 'out->get_cmds' with no lock held [racelint-nonatomic-rmw]
+    pthread_mutex_unlock(&workers[i].stats.mutex);
+  }
+}
+
+// The same with the caller in view: a local is not shared, silent.
+static unsigned long total_gets(void) {
+  struct thread_stats sum = {0};
+  for (int i = 0; i < 4; ++i) {
+    pthread_mutex_lock(&workers[i].stats.mutex);
+    sum.get_cmds += workers[i].stats.get_cmds;
+    pthread_mutex_unlock(&workers[i].stats.mutex);
+  }
+  return sum.get_cmds;
+}
+
+static void *worker_main(void *arg) {
+  struct worker *me = arg;
+  pthread_mutex_lock(&me->stats.mutex);
+  me->stats.get_cmds++;
+  pthread_mutex_unlock(&me->stats.mutex);
+  return NULL;
+}
+
+int start(void) {
+  for (int i = 0; i < 4; ++i)
+    pthread_create(&workers[i].id, NULL, worker_main, &workers[i]);
+  return (int)total_gets();
+}
