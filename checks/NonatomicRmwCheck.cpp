@@ -43,10 +43,19 @@ StringRef textOf(SourceRange R, const ASTContext &Ctx) {
   if (R.getBegin().isMacroID() || R.getEnd().isMacroID()) {
     SourceLocation B = SM.getSpellingLoc(R.getBegin());
     SourceLocation E = SM.getSpellingLoc(R.getEnd());
-    if (SM.getFileID(B) != SM.getFileID(E) || SM.isInSystemHeader(B) ||
-        !SM.isBeforeInTranslationUnit(B, E.getLocWithOffset(1)))
+    SourceLocation MB, ME;
+    if (SM.getFileID(B) == SM.getFileID(E) && !SM.isInSystemHeader(B) &&
+        SM.isBeforeInTranslationUnit(B, E.getLocWithOffset(1)))
+      R = SourceRange(B, E);
+    // A whole macro such as `true` from <stdbool.h>: its name as written.
+    else if (Lexer::isAtStartOfMacroExpansion(R.getBegin(), SM,
+                                              Ctx.getLangOpts(), &MB) &&
+             Lexer::isAtEndOfMacroExpansion(R.getEnd(), SM, Ctx.getLangOpts(),
+                                            &ME) &&
+             MB.isFileID() && ME.isFileID())
+      R = SourceRange(MB, ME);
+    else
       return "";
-    R = SourceRange(B, E);
   }
   return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
                               Ctx.getLangOpts());
@@ -362,8 +371,12 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
         if (F.Fixes.empty())
           F.Suggestion = oneStepForm(If->getCond(), St.Target, St.S, P->Key);
         if (F.Fixes.empty() && F.Suggestion.empty())
-          F.Suggestion = "test and set in one step with exchange() or "
-                         "compare_exchange_strong()";
+          F.Suggestion = Ctx.getLangOpts().CPlusPlus
+                             ? "test and set in one step with exchange() or "
+                               "compare_exchange_strong()"
+                             : "test and set in one step with "
+                               "atomic_exchange() or "
+                               "atomic_compare_exchange_strong()";
         Self.Atomics.push_back(std::move(F));
         break;
       }
@@ -430,21 +443,33 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
       std::string Val = textOf(W->getSourceRange(), Ctx).str();
       if (Obj.empty() || Val.empty() || Expected.empty())
         return "";
-      if (!Ctx.getLangOpts().CPlusPlus)
+      bool CPlusPlus = Ctx.getLangOpts().CPlusPlus;
+      if (IsBool) {
+        // Storing the opposite of what was tested: exchange.
+        Expr::EvalResult WV;
+        bool StoresTrue;
+        if (const auto *Lit =
+                dyn_cast<CXXBoolLiteralExpr>(W->IgnoreParenImpCasts()))
+          StoresTrue = Lit->getValue();
+        else if (W->EvaluateAsInt(WV, Ctx))
+          StoresTrue = WV.Val.getInt().getBoolValue();
+        else
+          return "";
+        bool TestsTrue = Expected == "true" || Expected == "1";
+        bool TestsFalse = Expected == "false" || Expected == "0";
+        if ((TestsTrue || TestsFalse) && StoresTrue == TestsFalse)
+          return "test and set in one step: 'if (" +
+                 std::string(StoresTrue ? "!" : "") +
+                 (CPlusPlus ? Obj + ".exchange(" + Val + ")"
+                            : "atomic_exchange(&" + Obj + ", " + Val + ")") +
+                 ")'";
+      }
+      if (!CPlusPlus)
         return "test and store in one step: '" +
                VT.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
                " expected = " + Expected +
                "; if (atomic_compare_exchange_strong(&" + Obj +
                ", &expected, " + Val + "))'";
-      if (IsBool) {
-        const auto *Lit =
-            dyn_cast<CXXBoolLiteralExpr>(W->IgnoreParenImpCasts());
-        if (Lit && (Expected == "true" || Expected == "false") &&
-            Lit->getValue() != (Expected == "true"))
-          return "test and set in one step: 'if (" +
-                 std::string(Lit->getValue() ? "!" : "") + Obj +
-                 ".exchange(" + Val + "))'";
-      }
       return "test and store in one step: '" +
              VT.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
              " Expected = " + Expected + "; if (" + Obj +
