@@ -80,7 +80,9 @@ int start(void) {
     started = true;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: check-then-act on atomic 'started': another thread can act between the check and the store [racelint-nonatomic-rmw]
     // CHECK-NOTES: :[[@LINE-3]]:7: note: checked here
-    // CHECK-NOTES: :[[@LINE-3]]:5: note: test and set in one step: 'if (!atomic_exchange(&started, true))'
+    // The one-step note for a C bool flag is the generic one (LIMIT: the
+    // stored value is converted to _Atomic(_Bool) and not evaluated).
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: test and set in one step with atomic_exchange() or atomic_compare_exchange_strong()
     return 1;
   }
   // Twin: atomic_exchange.
