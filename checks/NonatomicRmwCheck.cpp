@@ -38,8 +38,45 @@ QualType atomicValueType(QualType T) {
 }
 
 StringRef textOf(SourceRange R, const ASTContext &Ctx) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(R),
-                              Ctx.getSourceManager(), Ctx.getLangOpts());
+  const SourceManager &SM = Ctx.getSourceManager();
+  // An argument of a macro such as atomic_store(&a, v): its own spelling.
+  if (R.getBegin().isMacroID() || R.getEnd().isMacroID()) {
+    SourceLocation B = SM.getSpellingLoc(R.getBegin());
+    SourceLocation E = SM.getSpellingLoc(R.getEnd());
+    SourceLocation MB, ME;
+    if (SM.getFileID(B) == SM.getFileID(E) && !SM.isInSystemHeader(B) &&
+        SM.isBeforeInTranslationUnit(B, E.getLocWithOffset(1)))
+      R = SourceRange(B, E);
+    // A whole macro such as `true` from <stdbool.h>: its name as written.
+    else if (Lexer::isAtStartOfMacroExpansion(R.getBegin(), SM,
+                                              Ctx.getLangOpts(), &MB) &&
+             Lexer::isAtEndOfMacroExpansion(R.getEnd(), SM, Ctx.getLangOpts(),
+                                            &ME) &&
+             MB.isFileID() && ME.isFileID())
+      R = SourceRange(MB, ME);
+    else
+      return "";
+  }
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
+                              Ctx.getLangOpts());
+}
+
+/// `a` for `&a` (the object argument of C11's atomic_* functions).
+const Expr *pointee(const Expr *Ptr) {
+  Ptr = Ptr->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ptr))
+    if (UO->getOpcode() == UO_AddrOf)
+      return UO->getSubExpr()->IgnoreParens();
+  return nullptr;
+}
+
+/// `atomic_store(&a, v)` / `atomic_store_explicit(&a, v, order)`.
+const AtomicExpr *c11Store(const Stmt *S) {
+  const auto *AE = dyn_cast<AtomicExpr>(S);
+  return AE && AE->getOp() == AtomicExpr::AO__c11_atomic_store &&
+                 pointee(AE->getPtr())
+             ? AE
+             : nullptr;
 }
 
 /// A load of an atomic: `a` converted to its value, or `a.load(...)`.
@@ -54,9 +91,10 @@ const Expr *loadedAtomic(const Expr *E) {
          (MD->getDeclName().isIdentifier() && MD->getName() == "load")))
       return Obj;
   }
-  // C11 _Atomic: an lvalue-to-rvalue conversion is an atomic load.
-  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E->IgnoreParens()))
-    (void)ICE;
+  // C11 atomic_load(&a) / atomic_load_explicit(&a, order).
+  if (const auto *AE = dyn_cast<AtomicExpr>(E))
+    if (AE->getOp() == AtomicExpr::AO__c11_atomic_load)
+      return pointee(AE->getPtr());
   return nullptr;
 }
 
@@ -258,6 +296,37 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
       return true;
     }
 
+    // C11: atomic_store(&a, atomic_load(&a) op n)
+    bool VisitAtomicExpr(AtomicExpr *AE) {
+      const AtomicExpr *St = c11Store(AE);
+      if (!St)
+        return true;
+      const Expr *Obj = pointee(St->getPtr());
+      auto P = Rec.lockOfObject(Obj);
+      if (!P || !loadsAtomic(St->getVal1(), P->Key, Rec))
+        return true;
+      const SourceManager &SM = Ctx.getSourceManager();
+      AtomicFinding F;
+      F.Kind = AtomicFinding::SplitStore;
+      F.Name = P->Key;
+      F.Loc = SM.getExpansionLoc(St->getBeginLoc());
+      BinaryOperatorKind Op;
+      QualType VT = atomicValueType(Obj->getType());
+      const Expr *N = operandBesideLoad(St->getVal1(), P->Key, Rec, Op);
+      std::string Obj0 = textOf(Obj->getSourceRange(), Ctx).str();
+      std::string NText = N ? textOf(N->getSourceRange(), Ctx).str() : "";
+      if (N && !VT.isNull() && VT->isIntegerType() && !VT->isBooleanType() &&
+          !Obj0.empty() && !NText.empty())
+        F.Suggestion = std::string("update in one step: 'atomic_") +
+                       fetchName(Op) + "(&" + Obj0 + ", " + NText + ")'";
+      else
+        F.Suggestion = "use one atomic operation (atomic_fetch_add, "
+                       "atomic_exchange or atomic_compare_exchange_weak in "
+                       "a loop)";
+      Self.Atomics.push_back(std::move(F));
+      return true;
+    }
+
     // if (a == v) a = w;  /  if (!flag) { flag = true; ... }
     bool VisitIfStmt(IfStmt *If) {
       const Stmt *Then = If->getThen();
@@ -282,6 +351,8 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
           if (BO->getOpcode() == BO_Assign &&
               BO->getLHS()->getType()->isAtomicType())
             Stores.push_back({BO->getLHS(), BO});
+        if (const AtomicExpr *AE = c11Store(S))
+          Stores.push_back({pointee(AE->getPtr()), AE});
         for (const Stmt *C : S->children())
           Collect(C);
       };
@@ -293,16 +364,116 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
         AtomicFinding F;
         F.Kind = AtomicFinding::CheckThenAct;
         F.Name = P->Key;
-        F.Loc = St.S->getBeginLoc();
-        F.Related = If->getCond()->getBeginLoc();
+        const SourceManager &SM = Ctx.getSourceManager();
+        F.Loc = SM.getExpansionLoc(St.S->getBeginLoc());
+        F.Related = SM.getExpansionLoc(If->getCond()->getBeginLoc());
         exchangeFix(If, St.S, F);
         if (F.Fixes.empty())
-          F.Suggestion = "test and set in one step with exchange() or "
-                         "compare_exchange_strong()";
+          F.Suggestion = oneStepForm(If->getCond(), St.Target, St.S, P->Key);
+        if (F.Fixes.empty() && F.Suggestion.empty())
+          F.Suggestion = Ctx.getLangOpts().CPlusPlus
+                             ? "test and set in one step with exchange() or "
+                               "compare_exchange_strong()"
+                             : "test and set in one step with "
+                               "atomic_exchange() or "
+                               "atomic_compare_exchange_strong()";
         Self.Atomics.push_back(std::move(F));
         break;
       }
       return true;
+    }
+
+    /// The value a store in the branch writes.
+    static const Expr *storedValue(const Stmt *StoreS) {
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(StoreS))
+        return OC->getArg(1);
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(StoreS))
+        return MC->getNumArgs() ? MC->getArg(0) : nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(StoreS))
+        return BO->getRHS();
+      if (const AtomicExpr *AE = c11Store(StoreS))
+        return AE->getVal1();
+      return nullptr;
+    }
+
+    bool isLoadOf(const Expr *E, const std::string &Key) const {
+      E = E->IgnoreParenImpCasts();
+      const Expr *Obj = loadedAtomic(E);
+      if (!Obj && E->getType()->isAtomicType())
+        Obj = E; // C11 _Atomic lvalue
+      if (!Obj)
+        return false;
+      auto P = Rec.lockOfObject(Obj);
+      return P && P->Key == Key;
+    }
+
+    /// The one-step form of `if (a == v) a = w;` shown in a note:
+    /// exchange() for boolean flags, compare_exchange_strong() otherwise.
+    std::string oneStepForm(const Expr *Cond, const Expr *Target,
+                            const Stmt *StoreS, const std::string &Key) {
+      const Expr *W = storedValue(StoreS);
+      QualType VT = atomicValueType(Target->getType());
+      if (!W || VT.isNull())
+        return "";
+      bool IsBool = VT->isBooleanType();
+      std::string Expected;
+      Cond = Cond->IgnoreParenImpCasts();
+      if (const auto *Not = dyn_cast<UnaryOperator>(Cond)) {
+        if (Not->getOpcode() != UO_LNot || !isLoadOf(Not->getSubExpr(), Key))
+          return "";
+        Expected = IsBool ? (Ctx.getLangOpts().CPlusPlus ? "false" : "0")
+                          : "0";
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+        if (BO->getOpcode() != BO_EQ)
+          return "";
+        const Expr *V = nullptr;
+        if (isLoadOf(BO->getLHS(), Key))
+          V = BO->getRHS();
+        else if (isLoadOf(BO->getRHS(), Key))
+          V = BO->getLHS();
+        if (!V || loadsAtomic(V, Key, Rec))
+          return "";
+        Expected = textOf(V->getSourceRange(), Ctx).str();
+      } else if (isLoadOf(Cond, Key) && IsBool) {
+        Expected = Ctx.getLangOpts().CPlusPlus ? "true" : "1";
+      } else {
+        return "";
+      }
+      std::string Obj = textOf(Target->getSourceRange(), Ctx).str();
+      std::string Val = textOf(W->getSourceRange(), Ctx).str();
+      if (Obj.empty() || Val.empty() || Expected.empty())
+        return "";
+      bool CPlusPlus = Ctx.getLangOpts().CPlusPlus;
+      if (IsBool) {
+        // Storing the opposite of what was tested: exchange.
+        Expr::EvalResult WV;
+        bool StoresTrue;
+        if (const auto *Lit =
+                dyn_cast<CXXBoolLiteralExpr>(W->IgnoreParenImpCasts()))
+          StoresTrue = Lit->getValue();
+        else if (W->EvaluateAsInt(WV, Ctx))
+          StoresTrue = WV.Val.getInt().getBoolValue();
+        else
+          return "";
+        bool TestsTrue = Expected == "true" || Expected == "1";
+        bool TestsFalse = Expected == "false" || Expected == "0";
+        if ((TestsTrue || TestsFalse) && StoresTrue == TestsFalse)
+          return "test and set in one step: 'if (" +
+                 std::string(StoresTrue ? "!" : "") +
+                 (CPlusPlus ? Obj + ".exchange(" + Val + ")"
+                            : "atomic_exchange(&" + Obj + ", " + Val + ")") +
+                 ")'";
+      }
+      if (!CPlusPlus)
+        return "test and store in one step: '" +
+               VT.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
+               " expected = " + Expected +
+               "; if (atomic_compare_exchange_strong(&" + Obj +
+               ", &expected, " + Val + "))'";
+      return "test and store in one step: '" +
+             VT.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
+             " Expected = " + Expected + "; if (" + Obj +
+             ".compare_exchange_strong(Expected, " + Val + "))'";
     }
 
     // The one shape with a provably equivalent rewrite:
@@ -343,20 +514,32 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
   V.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
 }
 
+/// Where Lock is released between two points of FD, if it is.
+static SourceLocation releasedBetween(TUModel &TU, const FunctionDecl *FD,
+                                      const std::string &Lock,
+                                      SourceLocation From, SourceLocation To) {
+  const SourceManager &SM = TU.context().getSourceManager();
+  for (const LockEvent &E : TU.locks(FD).Events)
+    if ((E.Kind == LockEvent::Release || E.Kind == LockEvent::GuardRelease) &&
+        E.Lock == Lock && SM.isBeforeInTranslationUnit(From, E.Loc) &&
+        SM.isBeforeInTranslationUnit(E.Loc, To))
+      return E.Loc;
+  return SourceLocation();
+}
+
 void NonatomicRmwCheck::report(RaceModel &M, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  // Plain storage: x++, x += n, x = x op n and check-then-act with no lock.
+  TUModel &TU = model(Ctx);
+  std::set<unsigned> ReportedAt, CheckSites;
   for (const auto &[Key, Accesses] : M.storages()) {
-    if (!M.guardOf(Key).Lock.empty())
-      continue; // inconsistent-locking reports the unguarded ones
-    std::set<std::pair<const FunctionDecl *, unsigned>> Reported;
+    bool Guarded = !M.guardOf(Key).Lock.empty();
     for (const RootAccess &A : Accesses) {
       bool CheckThenAct = A.A.CheckedAt.isValid() && isWrite(A.A.How);
-      if ((A.A.How != AccessKind::ReadModifyWrite && !CheckThenAct) ||
-          !A.A.Locks.empty())
+      if (A.A.How != AccessKind::ReadModifyWrite && !CheckThenAct)
         continue;
-      bool IsField = A.A.Kind != StorageKind::Global;
-      if (!IsField) {
+      // Globals race only where another thread can touch them meanwhile;
+      // fields of concurrent classes are reachable from any thread.
+      if (A.A.Kind == StorageKind::Global) {
         if (!M.startsThreads())
           continue;
         bool Conflict = false;
@@ -366,31 +549,107 @@ void NonatomicRmwCheck::report(RaceModel &M, ASTContext &Ctx) {
         if (!Conflict)
           continue;
       }
-      if (!Reported
-               .insert({A.Root, SM.getExpansionLineNumber(A.A.reportLoc())})
-               .second)
+
+      // Patterns around a lock, reported in the function that has them.
+      if (CheckThenAct && !A.A.Locks.empty()) {
+        SourceLocation At;
+        if (A.A.OuterCheckAt.isValid()) {
+          At = A.A.OuterCheckAt;
+          if (!ReportedAt.insert(At.getRawEncoding()).second)
+            continue;
+          diag(At, "double-checked initialization of '%0' reads it without "
+                   "a lock while another thread can be writing it under "
+                   "'%1'")
+              << A.A.Display << A.A.Locks.front();
+          diag(A.A.Loc, "written here with '%0' held", DiagnosticIDs::Note)
+              << A.A.Locks.front();
+          diag(At, "%select{declare '%1' std::atomic and use "
+                   "memory_order_acquire for the unlocked check and "
+                   "memory_order_release for the write, or initialize it "
+                   "with std::call_once or a function-local static|declare "
+                   "'%1' _Atomic, or initialize it with call_once or "
+                   "pthread_once}0",
+               DiagnosticIDs::Note)
+              << !Ctx.getLangOpts().CPlusPlus << A.A.Display;
+          continue;
+        }
+        if (A.A.CheckLocks.empty()) {
+          // if (!p) { lock_guard g(mu); p = new T; }
+          At = A.A.Loc;
+          if (!ReportedAt.insert(At.getRawEncoding()).second)
+            continue;
+          diag(At, "check-then-act on '%0': the check is made without "
+                   "'%1', which is held only for the write")
+              << A.A.Display << A.A.Locks.front();
+          diag(A.A.CheckedAt, "checked here with no lock held",
+               DiagnosticIDs::Note);
+          diag(At, "make the check under '%0' as well, or check again "
+                   "after acquiring it",
+               DiagnosticIDs::Note)
+              << A.A.Locks.front();
+          continue;
+        }
+        // Read under a lock, the lock released, and the write made after
+        // re-acquiring it from what was read before.
+        for (const std::string &L : A.A.CheckLocks) {
+          if (!A.A.holds(L))
+            continue;
+          SourceLocation Rel = releasedBetween(TU, A.A.Function, L,
+                                               A.A.CheckedAt, A.A.Loc);
+          if (Rel.isInvalid())
+            continue;
+          At = A.A.Loc;
+          if (!ReportedAt.insert(At.getRawEncoding()).second)
+            break;
+          diag(At, "'%0' is written %select{after a check made|from a "
+                   "value read}1 under '%2', which was released in between; "
+                   "another thread can change it meanwhile")
+              << A.A.Display << A.A.StaleValue << L;
+          diag(A.A.CheckedAt, "%select{checked|read}0 here with '%1' held",
+               DiagnosticIDs::Note)
+              << A.A.Stale << L;
+          diag(Rel, "'%0' released here", DiagnosticIDs::Note) << L;
+          diag(At, "keep '%0' held from the read to the write, or read "
+                   "'%1' again after re-acquiring it",
+               DiagnosticIDs::Note)
+              << L << A.A.Display;
+          break;
+        }
+        continue;
+      }
+
+      // No lock at the write. Guarded storage is inconsistent-locking's.
+      if (!A.A.Locks.empty() || Guarded)
+        continue;
+      // Reported at the access itself (also when a thread reaches it
+      // through calls): that is where the fix goes, and it is one warning
+      // however many threads call it.
+      if (!ReportedAt.insert(A.A.Loc.getRawEncoding()).second)
+        continue;
+      // One check, one warning: at its first write.
+      if (CheckThenAct &&
+          !CheckSites.insert(A.A.CheckedAt.getRawEncoding()).second)
         continue;
       if (CheckThenAct && !A.A.CheckLocks.empty()) {
-        diag(A.A.reportLoc(), "'%0' is written from a value checked under "
+        diag(A.A.Loc, "'%0' is written from a value checked under "
                               "'%1' after that lock was released")
             << A.A.Display << A.A.CheckLocks.front();
         diag(A.A.CheckedAt, "checked here while '%0' was held",
              DiagnosticIDs::Note)
             << A.A.CheckLocks.front();
       } else if (CheckThenAct) {
-        diag(A.A.reportLoc(), "check-then-act on '%0' without a lock; "
+        diag(A.A.Loc, "check-then-act on '%0' without a lock; "
                               "another thread can change it between the "
                               "check and the write%select{|, and volatile "
                               "does not make it atomic}1")
             << A.A.Display << A.A.Volatile;
         diag(A.A.CheckedAt, "checked here", DiagnosticIDs::Note);
       } else {
-        diag(A.A.reportLoc(), "non-atomic read-modify-write of shared '%0' "
+        diag(A.A.Loc, "non-atomic read-modify-write of shared '%0' "
                               "with no lock held%select{|; volatile does not "
                               "make it atomic}1")
             << A.A.Display << A.A.Volatile;
       }
-      noteLifted(A.A);
       // Suggest the lock that guards the neighbours, else std::atomic.
       std::string Neighbour, NeighbourLock;
       if (A.A.Class)
@@ -420,6 +679,47 @@ void NonatomicRmwCheck::report(RaceModel &M, ASTContext &Ctx) {
             << A.A.Display << !Ctx.getLangOpts().CPlusPlus;
     }
   }
+  // Locals captured by reference into threads: the thread's own x++ races
+  // with another instance of the thread, another thread sharing the local,
+  // or the spawner before the join. (The spawner's side of that race is
+  // thread-capture's.)
+  const std::vector<SharedLocal> &Locals = M.sharedLocals();
+  for (const SharedLocal &L : Locals) {
+    bool Concurrent = L.MultiInstance;
+    for (const SharedLocal &O : Locals)
+      if (&O != &L && O.Var == L.Var && O.Spawner == L.Spawner)
+        Concurrent = true;
+    if (!Concurrent)
+      for (const Access &S : M.ownAccesses(L.Spawner))
+        if (S.Kind == StorageKind::Local && S.Var == L.Var &&
+            SM.isBeforeInTranslationUnit(L.SpawnLoc, S.Loc) &&
+            (L.JoinLoc.isInvalid() ||
+             SM.isBeforeInTranslationUnit(S.Loc, L.JoinLoc)))
+          Concurrent = true;
+    if (!Concurrent)
+      continue;
+    for (const Access &TA : L.InThread) {
+      bool CheckThenAct = TA.CheckedAt.isValid() && isWrite(TA.How);
+      if ((TA.How != AccessKind::ReadModifyWrite && !CheckThenAct) ||
+          !TA.Locks.empty() || !ReportedAt.insert(TA.Loc.getRawEncoding()).second)
+        continue;
+      if (CheckThenAct) {
+        diag(TA.Loc, "check-then-act on '%0', shared by reference between "
+                     "threads, without a lock")
+            << TA.Display;
+        diag(TA.CheckedAt, "checked here", DiagnosticIDs::Note);
+      } else {
+        diag(TA.Loc, "non-atomic read-modify-write of '%0', shared by "
+                     "reference between threads, with no lock held")
+            << TA.Display;
+      }
+      diag(L.Var->getLocation(), "declare '%0' %select{std::atomic|_Atomic}1 "
+                                 "or guard it with a lock",
+           DiagnosticIDs::Note)
+          << TA.Display << !Ctx.getLangOpts().CPlusPlus;
+    }
+  }
+
   // Atomics: silent in a program whose main() starts no thread.
   if (HasMain && !M.startsThreads())
     return;

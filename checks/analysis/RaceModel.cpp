@@ -340,8 +340,21 @@ public:
                 Out[W].How = AccessKind::ReadModifyWrite;
                 Out[W].SplitRMW = true;
               }
+        markStale(Begin, Mid, BO->getRHS(), /*Value=*/true);
+        if (const VarDecl *V = localVar(BO->getLHS()))
+          setOrigin(V, Mid, BO->getRHS(), BO->getOpcode() == BO_Assign);
         return;
       }
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D)) {
+          size_t Begin = Out.size();
+          visit(V->getInit());
+          if (localVar(V) && V->getInit())
+            setOrigin(V, Begin, V->getInit(), true);
+        }
+      return;
     }
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       visit(If->getInit());
@@ -354,16 +367,29 @@ public:
       visit(If->getElse());
       // A write in the branch decided by a read of the same storage.
       for (size_t W = C1; W < T1; ++W) {
-        if (!isWrite(Out[W].How) || Out[W].CheckedAt.isValid())
+        if (!isWrite(Out[W].How) || Out[W].OuterCheckAt.isValid())
           continue;
         for (size_t R = C0; R < C1; ++R)
           if (Out[R].Storage == Out[W].Storage &&
               Out[R].How == AccessKind::Read) {
-            Out[W].CheckedAt = Out[R].Loc;
-            Out[W].CheckLocks = Out[R].Locks;
+            Access &A = Out[W];
+            if (A.CheckedAt.isInvalid() || A.Stale) {
+              // A fresh check replaces a stale value: re-validating under
+              // the lock is the correct pattern.
+              A.CheckedAt = Out[R].Loc;
+              A.CheckLocks = Out[R].Locks;
+              A.Stale = false;
+              A.StaleValue = false;
+            } else if (Out[R].Locks.empty() && !A.Locks.empty() &&
+                       !A.CheckLocks.empty()) {
+              // `if (!p) { lock; if (!p) p = ...; }`
+              A.OuterCheckAt = Out[R].Loc;
+            }
             break;
           }
       }
+      // A branch decided by a local that holds an earlier read.
+      markStale(C1, T1, If->getCond(), /*Value=*/false);
       return;
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
@@ -399,6 +425,85 @@ public:
   }
 
 private:
+  /// Where a local's value was read from: shared storage read under a lock.
+  struct Origin {
+    std::string Storage;
+    SourceLocation Loc;
+    std::vector<std::string> Locks;
+  };
+  llvm::DenseMap<const VarDecl *, Origin> Origins;
+
+  static const VarDecl *localVar(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        return localVar(V);
+    return nullptr;
+  }
+  static const VarDecl *localVar(const VarDecl *V) {
+    return V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+                   !V->getType()->isPointerType()
+               ? V
+               : nullptr;
+  }
+
+  /// The local V now holds Src's value, computed by the accesses from
+  /// Begin on (Replace: a plain assignment or an initialisation).
+  void setOrigin(const VarDecl *V, size_t Begin, const Expr *Src,
+                 bool Replace) {
+    for (size_t R = Begin; R < Out.size(); ++R)
+      if (Out[R].How == AccessKind::Read && Out[R].Kind != StorageKind::Local &&
+          !Out[R].Locks.empty()) {
+        Origins[V] = {Out[R].Storage, Out[R].Loc, Out[R].Locks};
+        return;
+      }
+    // `long New = Old + N;` carries Old's origin.
+    std::vector<const Origin *> Found;
+    originsIn(Src, Found);
+    if (!Found.empty()) {
+      Origin O = *Found.front();
+      Origins[V] = std::move(O);
+    } else if (Replace) {
+      Origins.erase(V);
+    }
+  }
+
+  /// The locals with a known origin that E reads.
+  void originsIn(const Stmt *E, std::vector<const Origin *> &Found) const {
+    if (!E || isa<LambdaExpr>(E))
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+        auto It = Origins.find(V);
+        if (It != Origins.end())
+          Found.push_back(&It->second);
+      }
+    for (const Stmt *C : E->children())
+      originsIn(C, Found);
+  }
+
+  /// Writes in [W0, W1) whose value or branch comes from Src, which reads a
+  /// local holding an earlier read of the same storage.
+  void markStale(size_t W0, size_t W1, const Expr *Src, bool Value) {
+    if (Origins.empty() || W0 == W1)
+      return;
+    std::vector<const Origin *> Found;
+    originsIn(Src, Found);
+    for (size_t W = W0; W < W1; ++W) {
+      Access &A = Out[W];
+      if (!isWrite(A.How) || A.CheckedAt.isValid() ||
+          A.Kind == StorageKind::Local)
+        continue;
+      for (const Origin *O : Found)
+        if (O->Storage == A.Storage) {
+          A.CheckedAt = O->Loc;
+          A.CheckLocks = O->Locks;
+          A.Stale = true;
+          A.StaleValue = Value;
+          break;
+        }
+    }
+  }
+
   // Visits what an lvalue evaluates on the way (indices, pointers) without
   // counting an access to the storage it names.
   void visitSubexprsOnly(const Expr *E) {

@@ -83,6 +83,16 @@ struct Access {
   /// condition read the same storage there, holding CheckLocks.
   clang::SourceLocation CheckedAt;
   std::vector<std::string> CheckLocks;
+  /// CheckedAt read the storage into a local earlier (`int v = x;` or
+  /// `bool e = x.empty();`), and the write takes its value or its branch
+  /// from that local.
+  bool Stale = false;
+  /// Stale, and the write stores a value computed from the local (rather
+  /// than being decided by it).
+  bool StaleValue = false;
+  /// Double-checked initialisation: CheckedAt is the re-check under the
+  /// write's lock, and an enclosing `if` read the storage here with no lock.
+  clang::SourceLocation OuterCheckAt;
 
   /// Where to report: the call in the root when lifted, else the access.
   clang::SourceLocation reportLoc() const {

@@ -72,10 +72,12 @@ private:
 int countBad() {
   int N = 0;
   std::thread T([&] { N++; });
+  // CHECK: all-checks.cpp:[[@LINE-1]]:23: warning: Non-atomic read-modify-write of 'N', shared by reference between threads, with no lock held [racelint-nonatomic-rmw] (source: clang-tidy)
+  // CHECK-NEXT: all-checks.cpp:[[@LINE-3]]:7: note: Declare 'N' std::atomic or guard it with a lock
   N++;
   // CHECK: all-checks.cpp:[[@LINE-1]]:3: warning: 'N' is updated while a thread that shares it by reference may still be running [racelint-thread-capture] (source: clang-tidy)
-  // CHECK-NEXT: all-checks.cpp:[[@LINE-3]]:23: note: The thread updates it here
-  // CHECK-NEXT: all-checks.cpp:[[@LINE-4]]:29: note: Thread started here
+  // CHECK-NEXT: all-checks.cpp:[[@LINE-5]]:23: note: The thread updates it here
+  // CHECK-NEXT: all-checks.cpp:[[@LINE-6]]:29: note: Thread started here
   T.join();
   return N;
 }

@@ -1,0 +1,34 @@
+/* Request statistics kept in C11 atomics, each update one atomic
+ * operation. */
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <threads.h>
+
+static _Atomic long requests;
+static atomic_long bytes;
+static _Atomic bool banner_printed;
+
+static void record(long n) {
+  requests += 1;
+  atomic_fetch_add(&bytes, n);
+}
+
+static int serve(void *arg) {
+  (void)arg;
+  if (!atomic_exchange(&banner_printed, true))
+    puts("serving");
+  for (int i = 0; i < 100; i++)
+    record(512);
+  return 0;
+}
+
+int main(void) {
+  thrd_t t[4];
+  for (int i = 0; i < 4; i++)
+    thrd_create(&t[i], serve, NULL);
+  for (int i = 0; i < 4; i++)
+    thrd_join(t[i], NULL);
+  printf("%ld %ld\n", (long)requests, atomic_load(&bytes));
+  return 0;
+}

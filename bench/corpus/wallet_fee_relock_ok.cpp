@@ -1,0 +1,43 @@
+// The wallet computes the fee outside the lock and applies the withdrawal
+// relative to the balance it finds once the lock is held again.
+#include <mutex>
+#include <thread>
+#include <vector>
+
+class Wallet {
+public:
+  void withdrawWithFee(long amount) {
+    long fee = computeFee(amount);
+
+    std::lock_guard<std::mutex> g(mu_);
+    balance_ -= amount + fee;
+  }
+
+  void deposit(long amount) {
+    std::lock_guard<std::mutex> g(mu_);
+    balance_ += amount;
+  }
+
+  long balance() {
+    std::lock_guard<std::mutex> g(mu_);
+    return balance_;
+  }
+
+private:
+  static long computeFee(long amount) { return amount / 100 + 1; }
+
+  std::mutex mu_;
+  long balance_ = 1000;
+};
+
+int main() {
+  Wallet w;
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 4; ++i) {
+    ts.emplace_back([&w] { w.withdrawWithFee(10); });
+    ts.emplace_back([&w] { w.deposit(10); });
+  }
+  for (auto &t : ts)
+    t.join();
+  return w.balance() > 0 ? 0 : 1;
+}
