@@ -30,4 +30,18 @@ void TUWideRaceCheck::noteLifted(const Access &A) {
       << static_cast<int>(A.How) << describeFunction(A.Function);
 }
 
+std::string TUWideRaceCheck::describeLocks(const Access &A) {
+  if (A.Locks.empty())
+    return "with no lock held";
+  std::string S = "holding ";
+  for (size_t I = 0; I < A.Locks.size(); ++I) {
+    if (I)
+      S += ", ";
+    S += "'" + A.Locks[I] + "'";
+    if (A.holdsShared(A.Locks[I]))
+      S += " (shared)";
+  }
+  return S;
+}
+
 } // namespace racelint

@@ -31,6 +31,10 @@ protected:
   /// call site.
   void noteLifted(const Access &A);
 
+  /// The lockset of an access for a note: "with no lock held", "holding
+  /// 'mu_'", "holding 'mu_' (shared)".
+  static std::string describeLocks(const Access &A);
+
 private:
   clang::ASTContext *Ctx = nullptr;
 };

@@ -9,8 +9,9 @@ using namespace clang;
 namespace racelint {
 
 static bool shareLock(const Access &X, const Access &Y) {
+  // Two holders of a reader lock run at the same time.
   for (const std::string &L : X.Locks)
-    if (Y.holds(L))
+    if (Y.holds(L) && !(X.holdsShared(L) && Y.holdsShared(L)))
       return true;
   return false;
 }
@@ -45,9 +46,9 @@ void ThreadCaptureCheck::report(RaceModel &M, ASTContext &Ctx) {
                   "that shares it by reference may still be running")
           << S.Display << static_cast<int>(S.How);
       if (T)
-        diag(T->Loc, "the thread %select{reads|writes|updates}0 it here",
+        diag(T->Loc, "the thread %select{reads|writes|updates}0 it here %1",
              DiagnosticIDs::Note)
-            << static_cast<int>(T->How);
+            << static_cast<int>(T->How) << describeLocks(*T);
       diag(L.SpawnLoc, "thread started here%select{; it is never joined|}0",
            DiagnosticIDs::Note)
           << L.JoinLoc.isValid();
@@ -60,18 +61,24 @@ void ThreadCaptureCheck::report(RaceModel &M, ASTContext &Ctx) {
         continue;
       if (&O != &L && !SM.isBeforeInTranslationUnit(O.SpawnLoc, L.SpawnLoc))
         continue; // report each pair once, at the later thread
+      // The earlier thread was joined before the later one started.
+      if (&O != &L && O.JoinLoc.isValid() &&
+          SM.isBeforeInTranslationUnit(O.JoinLoc, L.SpawnLoc))
+        continue;
       for (const Access &TA : L.InThread)
         for (const Access &TB : O.InThread)
           if ((isWrite(TA.How) || isWrite(TB.How)) && !shareLock(TA, TB) &&
+              // Instances of one lambda, each on its own element.
+              !(&O == &L && TA.PerInstanceElement && TB.PerInstanceElement) &&
               Once(TA)) {
             diag(TA.Loc, "'%0' is %select{read|written|updated}1 while "
                          "another thread that shares it by reference may "
                          "still be running")
                 << TA.Display << static_cast<int>(TA.How);
             diag(TB.Loc, "the other thread %select{reads|writes|updates}0 "
-                         "it here",
+                         "it here %1",
                  DiagnosticIDs::Note)
-                << static_cast<int>(TB.How);
+                << static_cast<int>(TB.How) << describeLocks(TB);
           }
     }
   }

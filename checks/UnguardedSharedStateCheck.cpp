@@ -26,6 +26,10 @@ void UnguardedSharedStateCheck::report(RaceModel &M, ASTContext &Ctx) {
       for (const RootAccess &P : Accesses) {
         if (&P == &W)
           continue;
+        // Instances of a thread entry writing their own element.
+        if (W.A.PerInstanceElement && P.A.PerInstanceElement &&
+            P.Root == W.Root)
+          continue;
         bool Concurrent = IsField ? P.Root != W.Root
                                   : M.mayRunConcurrently(W, P);
         if (Concurrent && (P.A.Locks.empty() || isWrite(P.A.How))) {
@@ -33,7 +37,9 @@ void UnguardedSharedStateCheck::report(RaceModel &M, ASTContext &Ctx) {
           break;
         }
       }
-      bool SelfRace = IsField ? false : M.mayRunConcurrently(W, W);
+      bool SelfRace = IsField || W.A.PerInstanceElement
+                          ? false
+                          : M.mayRunConcurrently(W, W);
       if (!Partner && !SelfRace)
         continue;
       Reported.insert(W.Root);
@@ -50,10 +56,10 @@ void UnguardedSharedStateCheck::report(RaceModel &M, ASTContext &Ctx) {
       noteLifted(W.A);
       if (Partner)
         diag(Partner->A.reportLoc(),
-             "conflicting %select{read|write|update}0 in %1",
+             "conflicting %select{read|write|update}0 in %1 %2",
              DiagnosticIDs::Note)
             << static_cast<int>(Partner->A.How)
-            << describeFunction(Partner->Root);
+            << describeFunction(Partner->Root) << describeLocks(Partner->A);
       else
         diag(W.A.reportLoc(), "%0 runs in several threads at once",
              DiagnosticIDs::Note)

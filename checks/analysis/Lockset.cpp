@@ -702,8 +702,15 @@ struct LocksetAnalysis::Transfer {
             }
       }
       if (Rep && (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
-                  isa<DeclRefExpr>(St)))
+                  isa<DeclRefExpr>(St))) {
         Rep->MustAt[St] = keys(S, true);
+        std::vector<std::string> Shared;
+        for (const auto &[K, H] : S.Held)
+          if (H.Must && H.Mode == LockMode::Shared)
+            Shared.push_back(K);
+        if (!Shared.empty())
+          Rep->SharedAt[St] = std::move(Shared);
+      }
       return;
     }
     if (auto D = E.getAs<CFGAutomaticObjDtor>())

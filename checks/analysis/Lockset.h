@@ -208,6 +208,9 @@ struct FunctionLocks {
   /// Locks operated on at a point some path to which already operated on
   /// them (so not every operation on them is a first one).
   std::set<std::string> Retouched;
+  /// The subset of MustAt held in shared (reader) mode: a write under one of
+  /// these races with the other readers.
+  std::map<const clang::Stmt *, std::vector<std::string>> SharedAt;
 };
 
 /// Runs the analysis on one function body.

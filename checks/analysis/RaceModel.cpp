@@ -38,6 +38,10 @@ bool Access::holds(llvm::StringRef Lock) const {
   return llvm::is_contained(Locks, Lock.str());
 }
 
+bool Access::holdsShared(llvm::StringRef Lock) const {
+  return llvm::is_contained(SharedLocks, Lock.str());
+}
+
 //===----------------------------------------------------------------------===//
 // Type classification
 //===----------------------------------------------------------------------===//
@@ -114,15 +118,16 @@ static bool isAtomicType(QualType T) {
   return typedefNamed(T, {"atomic_", "sig_atomic_t"});
 }
 
-/// A class that carries its own lock synchronises its methods itself:
-/// calling them on a shared object (or an array element) is not a race.
+/// A class that carries its own lock, or is built around atomics (lock-free
+/// queues, counters), synchronises its methods itself: calling them on a
+/// shared object (or an array element) is not a race.
 static bool ownsLock(QualType T) {
   T = T.getNonReferenceType();
   const auto *RD = T->getAsRecordDecl();
   if (!RD || !RD->getDefinition())
     return false;
   for (const FieldDecl *F : RD->getDefinition()->fields())
-    if (isLockType(F->getType()))
+    if (isLockType(F->getType()) || isAtomicType(F->getType()))
       return true;
   return false;
 }
@@ -401,6 +406,21 @@ public:
     if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S))
       if (ICE->getCastKind() == CK_LValueToRValue)
         return lvalue(ICE->getSubExpr(), AccessKind::Read);
+    if (const auto *FR = dyn_cast<CXXForRangeStmt>(S)) {
+      // `for (x : c)` reads c through begin()/end().
+      visit(FR->getInit());
+      lvalue(FR->getRangeInit(), AccessKind::Read);
+      visit(FR->getBody());
+      return;
+    }
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
+      if (CC->getConstructor()->isCopyConstructor() && CC->getNumArgs() >= 1 &&
+          CC->getArg(0)->isGLValue()) {
+        lvalue(CC->getArg(0), AccessKind::Read); // copying reads the source
+        for (unsigned I = 1; I < CC->getNumArgs(); ++I)
+          visit(CC->getArg(I));
+        return;
+      }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
       return memberCall(MC, AccessKind::Read);
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
@@ -551,6 +571,13 @@ private:
   void noteLambdaArgs(const CallExpr *CE) {
     if (IsSpawn(CE))
       return;
+    // std::call_once's callable is initialisation ordered before every
+    // caller that passes the flag: not an access of the caller.
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      if (Callee->getDeclName().isIdentifier() &&
+          ((Callee->getName() == "call_once" && Callee->isInStdNamespace()) ||
+           Callee->getName() == "pthread_once"))
+        return;
     for (const Expr *A : CE->arguments()) {
       const Expr *E = stripLockExpr(A);
       if (const auto *C = dyn_cast<CXXConstructExpr>(E))
@@ -599,8 +626,16 @@ private:
     noteLambdaArgs(OC);
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
     if (!MD || OC->getNumArgs() == 0) {
-      for (const Expr *A : OC->arguments())
-        visit(A);
+      // `p != nullptr`, `a == b` on class types: the operands are read.
+      for (const Expr *A : OC->arguments()) {
+        QualType AT = A->getType();
+        if (!MD && A->isGLValue() && AT->isRecordType() &&
+            !OC->isAssignmentOp() && !isSyncType(AT) && !isAtomicType(AT) &&
+            !ownsLock(AT))
+          lvalue(A, AccessKind::Read);
+        else
+          visit(A);
+      }
       return;
     }
     const Expr *Obj = OC->getArg(0);
@@ -616,19 +651,71 @@ private:
                                                    : AccessKind::Write;
     else
       K = AccessKind::Write;
+    size_t Begin = Out.size();
     if (isSyncType(OT) || isAtomicType(OT) || ownsLock(OT))
       visit(Obj);
     else
       lvalue(Obj, K);
+    if (Op == OO_Subscript && OC->getNumArgs() == 2 &&
+        isReadOnlyMethod(MD, OT->getAsCXXRecordDecl()))
+      markPerInstance(Begin, OC->getArg(1));
     for (unsigned I = 1; I < OC->getNumArgs(); ++I)
       visit(OC->getArg(I));
   }
 
-  bool locksAt(const Stmt *S, std::vector<std::string> &Locks) const {
+  /// Whether E names a value each instance of this function has its own
+  /// copy of: a by-value parameter or lambda capture, or a local
+  /// initialised from one (`int id = *(int *)arg;`).
+  bool perInstanceValue(const Expr *E, unsigned Depth = 0) const {
+    if (!E || Depth > 3)
+      return false;
+    E = E->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || V->getType()->isReferenceType())
+        return false;
+      if (isa<ParmVarDecl>(V) && V->getDeclContext() == FD)
+        return true;
+      if (V->isInitCapture())
+        return true;
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        if (MD->getParent()->isLambda())
+          for (const LambdaCapture &C : MD->getParent()->captures())
+            if (C.capturesVariable() && C.getCapturedVar() == V)
+              return C.getCaptureKind() == LCK_ByCopy;
+      if (V->isLocalVarDecl() && !V->isStaticLocal() &&
+          V->getDeclContext() == FD && V->getInit())
+        return perInstanceValue(V->getInit(), Depth + 1);
+      return false;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      return perInstanceValue(UO->getSubExpr(), Depth + 1);
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return perInstanceValue(ME->getBase(), Depth + 1);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      return perInstanceValue(BO->getLHS(), Depth + 1) ||
+             perInstanceValue(BO->getRHS(), Depth + 1);
+    return false;
+  }
+
+  /// `slots[id] = v` where `id` is per-instance: instances of one thread
+  /// entry touch different elements.
+  void markPerInstance(size_t Begin, const Expr *Index) {
+    if (!perInstanceValue(Index))
+      return;
+    for (size_t I = Begin; I < Out.size(); ++I)
+      Out[I].PerInstanceElement = true;
+  }
+
+  bool locksAt(const Stmt *S, std::vector<std::string> &Locks,
+               std::vector<std::string> &Shared) const {
     auto It = FL.MustAt.find(S);
     if (It == FL.MustAt.end())
       return false;
     Locks = It->second;
+    auto SIt = FL.SharedAt.find(S);
+    if (SIt != FL.SharedAt.end())
+      Shared = SIt->second;
     return true;
   }
 
@@ -637,20 +724,22 @@ private:
               const VarDecl *Var, StringRef BasePrefix = {},
               StringRef AliasPrefix = {}) {
     Access A;
-    if (!locksAt(At, A.Locks))
+    if (!locksAt(At, A.Locks, A.SharedLocks))
       return; // not evaluated on any reachable path
     // `from.balance_` under `from.mu_` is guarded the way `balance_` under
     // `mu_` is inside the class: name the lock relative to the object, so
     // fields reached through different names line up with their locks.
     if (!BasePrefix.empty())
-      for (std::string &L : A.Locks) {
-        if (StringRef(L).starts_with(BasePrefix))
-          L = L.substr(BasePrefix.size());
-        else if (!AliasPrefix.empty() && StringRef(L).starts_with(AliasPrefix))
-          L = L.substr(AliasPrefix.size());
-        else if (OwnFields.count(L))
-          L = "this->" + L; // this object's lock, not the other one's
-      }
+      for (auto *Keys : {&A.Locks, &A.SharedLocks})
+        for (std::string &L : *Keys) {
+          if (StringRef(L).starts_with(BasePrefix))
+            L = L.substr(BasePrefix.size());
+          else if (!AliasPrefix.empty() &&
+                   StringRef(L).starts_with(AliasPrefix))
+            L = L.substr(AliasPrefix.size());
+          else if (OwnFields.count(L))
+            L = "this->" + L; // this object's lock, not the other one's
+        }
     if (OwnClass && Class == OwnClass && Kind == StorageKind::Field)
       return; // the object is under construction or destruction
     A.Storage = std::move(Key);
@@ -708,8 +797,12 @@ private:
       const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
       visit(ASE->getIdx());
       // An array is one storage; elements through pointers are unknown.
-      if (Base->getType()->isArrayType())
-        return lvalue(Base, K);
+      if (Base->getType()->isArrayType()) {
+        size_t Begin = Out.size();
+        lvalue(Base, K);
+        markPerInstance(Begin, ASE->getIdx());
+        return;
+      }
       return visit(ASE->getBase());
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
@@ -977,7 +1070,11 @@ void RaceModel::collectFunctions() {
       auto It = FL.MustAt.find(CE);
       if (It == FL.MustAt.end() || Callee == FD)
         continue;
-      Calls[FD].push_back({Callee, CE, CE->getExprLoc(), It->second, {}});
+      auto SIt = FL.SharedAt.find(CE);
+      Calls[FD].push_back(
+          {Callee, CE, CE->getExprLoc(), It->second,
+           SIt == FL.SharedAt.end() ? std::vector<std::string>()
+                                    : SIt->second});
       ++CallerCount[Callee];
     }
     // A class whose methods take one of its own locks is concurrent.
@@ -1008,7 +1105,35 @@ void RaceModel::findThreadEntries() {
       const RaceConfig &Config;
       explicit Finder(const LockRecognizer &R, const RaceConfig &C)
           : R(R), Config(C) {}
+      std::vector<const CompoundStmt *> Scopes;
       bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+      bool TraverseCompoundStmt(CompoundStmt *CS) {
+        Scopes.push_back(CS);
+        bool R = RecursiveASTVisitor::TraverseCompoundStmt(CS);
+        Scopes.pop_back();
+        return R;
+      }
+      // A local std::jthread (or a container of them) joins when its scope
+      // ends.
+      bool VisitVarDecl(VarDecl *VD) {
+        if (Scopes.empty() || !VD->isLocalVarDecl() || VD->isStaticLocal())
+          return true;
+        const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+        if (!RD)
+          return true;
+        bool JThread = isStdRecord(RD) && RD->getName() == "jthread";
+        if (!JThread)
+          if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+            if (Spec->getTemplateArgs().size() > 0 &&
+                Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+              if (const CXXRecordDecl *E = Spec->getTemplateArgs()[0]
+                                               .getAsType()
+                                               ->getAsCXXRecordDecl())
+                JThread = isStdRecord(E) && E->getName() == "jthread";
+        if (JThread)
+          Joins.push_back(Scopes.back()->getRBracLoc());
+        return true;
+      }
       bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
         const CXXRecordDecl *RD = CE->getType()->getAsCXXRecordDecl();
         if (RD && isStdRecord(RD) &&
@@ -1108,8 +1233,16 @@ void RaceModel::findThreadEntries() {
         if (!V || !V->isLocalVarDeclOrParm() || V->isStaticLocal() ||
             isUnracyType(V->getType()))
           return;
-        // An object of a concurrent class synchronises its own methods.
-        if (isConcurrentClass(V->getType()->getAsCXXRecordDecl()))
+        // An object of a concurrent class synchronises its own methods,
+        // unless the class is concurrent only because a thread runs one of
+        // its methods (`std::thread(&Worker::run, &w)`).
+        const CXXRecordDecl *VRD = V->getType()->getAsCXXRecordDecl();
+        if (isConcurrentClass(VRD) &&
+            (ownsLock(V->getType()) ||
+             !llvm::any_of(Entries, [&](const ThreadEntry &TE) {
+               const auto *MD = dyn_cast<CXXMethodDecl>(TE.Entry);
+               return MD && MD->getParent() == VRD;
+             })))
           return;
         SharedLocal L;
         L.Var = V;
@@ -1148,9 +1281,12 @@ void RaceModel::findThreadEntries() {
             E = stripLockExpr(UO->getSubExpr());
         if (E == stripLockExpr(A) && !isa<DeclRefExpr>(E))
           continue;
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-          if (E != stripLockExpr(A))
-            AddLocal(dyn_cast<VarDecl>(DRE->getDecl()), false);
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+          // A local array passed as is decays to a pointer to its elements.
+          const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+          if (E != stripLockExpr(A) || (V && V->getType()->isArrayType()))
+            AddLocal(V, false);
+        }
       }
     }
     for (SourceLocation J : F.Joins)
@@ -1254,13 +1390,40 @@ const std::vector<Access> &RaceModel::effective(const FunctionDecl *FD) {
             if (PVD->getDeclContext() == FD)
               A.BaseParam = PVD->getFunctionScopeIndex();
       }
+      // Locks the callee requires on entry are what its callers hold: drop
+      // the assumption and take the caller's lockset instead.
+      for (const auto &[Ref, Mode] : TU.recognizer().locksHeldOnEntry(C.Callee)) {
+        llvm::erase(A.Locks, Ref.Key);
+        llvm::erase(A.SharedLocks, Ref.Key);
+      }
+      // A lock the callee takes itself keeps the callee's mode.
       bool AddsLocks = false;
-      for (std::string L : C.Locks) {
-        if (!ArgPrefix.empty() && StringRef(L).starts_with(ArgPrefix))
+      for (const std::string &Orig : C.Locks) {
+        std::string L = Orig;
+        if (!ArgPrefix.empty() && StringRef(L).starts_with(ArgPrefix)) {
           L = L.substr(ArgPrefix.size());
+        } else if (A.Kind == StorageKind::FieldByType && A.Class) {
+          // `a->mu` held around a helper that reaches the object some other
+          // way: a lock field of the class names the object's own lock.
+          size_t Dot = L.rfind('.'), Arrow = L.rfind("->");
+          size_t Cut = Arrow != std::string::npos &&
+                               (Dot == std::string::npos || Arrow > Dot)
+                           ? Arrow + 2
+                           : (Dot != std::string::npos ? Dot + 1
+                                                       : std::string::npos);
+          if (Cut != std::string::npos)
+            for (const FieldDecl *F : A.Class->fields())
+              if (F->getName() == StringRef(L).substr(Cut) &&
+                  isLockType(F->getType())) {
+                L = L.substr(Cut);
+                break;
+              }
+        }
         if (!llvm::is_contained(A.Locks, L)) {
           A.Locks.push_back(L);
           AddsLocks = true;
+          if (llvm::is_contained(C.SharedLocks, Orig))
+            A.SharedLocks.push_back(L);
         }
       }
       A.ReportedBelow =

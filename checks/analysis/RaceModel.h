@@ -79,6 +79,9 @@ struct Access {
   int BaseParam = -1;
   /// The storage is declared volatile.
   bool Volatile = false;
+  /// An element access whose index is a by-value parameter or capture of
+  /// the function: instances of one thread entry use different elements.
+  bool PerInstanceElement = false;
   /// Check-then-act: the write sits in the branch of an `if` whose
   /// condition read the same storage there, holding CheckLocks.
   clang::SourceLocation CheckedAt;
@@ -99,6 +102,8 @@ struct Access {
     return CallLoc.isValid() ? CallLoc : Loc;
   }
   bool holds(llvm::StringRef Lock) const;
+  /// Whether Lock is held, but only in shared (reader) mode.
+  bool holdsShared(llvm::StringRef Lock) const;
 };
 
 /// A thread entry the TU starts (a function or lambda body).

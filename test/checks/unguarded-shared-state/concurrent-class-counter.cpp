@@ -12,7 +12,7 @@ public:
   }
   void setLast(int Ms) { LastMs = Ms; }
   // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'LastMs' is written with no lock held, and nothing guards it in concurrent class 'RequestStats' [racelint-unguarded-shared-state]
-  // CHECK-NOTES: :[[@LINE+1]]:23: note: conflicting read in 'RequestStats::last'
+  // CHECK-NOTES: :[[@LINE+1]]:23: note: conflicting read in 'RequestStats::last' with no lock held
   int last() { return LastMs; }
 
 private:
