@@ -31,6 +31,7 @@ void configureSt() {
   StSink.setFormat(1);
   StSink.setLevel(2);
 }
+int levelSt() { return StSink.level(); }
 
 // Multi-threaded: Level is written with no lock.
 Sink<std::mutex> MtSink;
@@ -38,3 +39,4 @@ void configureMt() {
   MtSink.setFormat(1);
   MtSink.setLevel(2);
 }
+int levelMt() { return MtSink.level(); }
