@@ -1390,6 +1390,15 @@ const std::vector<Access> &RaceModel::effective(const FunctionDecl *FD) {
             if (PVD->getDeclContext() == FD)
               A.BaseParam = PVD->getFunctionScopeIndex();
       }
+      // `impl->Method()` under `impl->mutex_`: the method's `this->f` is
+      // guarded by its own `mutex_`.
+      if (ArgPrefix.empty() && A.Kind == StorageKind::Field && C.Call)
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call))
+          if (const Expr *Obj = MC->getImplicitObjectArgument())
+            if (!isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+              if (auto P = TU.recognizer().accessPath(Obj); P && !P->empty())
+                ArgPrefix = Obj->getType()->isPointerType() ? *P + "->"
+                                                            : *P + ".";
       // Locks the callee requires on entry are what its callers hold: drop
       // the assumption and take the caller's lockset instead.
       for (const auto &[Ref, Mode] : TU.recognizer().locksHeldOnEntry(C.Callee)) {
@@ -1419,6 +1428,9 @@ const std::vector<Access> &RaceModel::effective(const FunctionDecl *FD) {
                 break;
               }
         }
+        // The caller's locks are held for the callee's check as well.
+        if (A.CheckedAt.isValid() && !llvm::is_contained(A.CheckLocks, L))
+          A.CheckLocks.push_back(L);
         if (!llvm::is_contained(A.Locks, L)) {
           A.Locks.push_back(L);
           AddsLocks = true;

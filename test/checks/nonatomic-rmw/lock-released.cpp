@@ -169,3 +169,30 @@ int main() {
 }
 
 void audit() {}
+
+// A static helper whose check and write both run under the caller's lock
+// (memcached's do_lru_crawler_start under lru_crawler_lock): silent.
+namespace helper_under_caller_lock {
+std::mutex CrawlerMu;
+int Crawlers[8];
+static int doStart(int Id) {
+  if (Crawlers[Id] == 0) {
+    Crawlers[Id] = 1;
+    return 1;
+  }
+  return 0;
+}
+int start(int Id) {
+  std::lock_guard<std::mutex> G(CrawlerMu);
+  return doStart(Id);
+}
+void stop(int Id) {
+  std::lock_guard<std::mutex> G(CrawlerMu);
+  Crawlers[Id] = 0;
+}
+void run() {
+  std::thread T(start, 1);
+  stop(1);
+  T.join();
+}
+} // namespace helper_under_caller_lock
