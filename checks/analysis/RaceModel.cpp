@@ -908,39 +908,6 @@ private:
   llvm::StringSet<> OwnFields; // lock names that mean this->field
 };
 
-class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
-public:
-  FunctionFinder(ASTContext &Ctx, std::vector<const FunctionDecl *> &Out)
-      : Ctx(Ctx), Out(Out) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitLambdaBody() const { return true; }
-  bool shouldVisitImplicitCode() const { return false; }
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D)) {
-      const SourceManager &SM = Ctx.getSourceManager();
-      SourceLocation L = SM.getExpansionLoc(D->getLocation());
-      if (L.isValid() && SM.isInSystemHeader(L))
-        return true;
-    }
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (shouldAnalyze(FD, Ctx))
-      Out.push_back(FD);
-    return true;
-  }
-  bool VisitLambdaExpr(LambdaExpr *LE) {
-    if (CXXMethodDecl *Op = LE->getCallOperator())
-      if (shouldAnalyze(Op, Ctx))
-        Out.push_back(Op);
-    return true;
-  }
-
-private:
-  ASTContext &Ctx;
-  std::vector<const FunctionDecl *> &Out;
-};
-
 /// A container specialised on std::thread or std::jthread.
 bool holdsThreads(const CXXRecordDecl *RD) {
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
@@ -1042,14 +1009,7 @@ RaceModel::RaceModel(TUModel &TU, const RaceConfig &Config)
 
 void RaceModel::collectFunctions() {
   ASTContext &Ctx = TU.context();
-  FunctionFinder(Ctx, Functions).TraverseDecl(Ctx.getTranslationUnitDecl());
-  // Deduplicate while keeping order (lambdas can be reached twice).
-  llvm::DenseSet<const FunctionDecl *> Seen;
-  Functions.erase(std::remove_if(Functions.begin(), Functions.end(),
-                                 [&](const FunctionDecl *F) {
-                                   return !Seen.insert(F).second;
-                                 }),
-                  Functions.end());
+  Functions = TU.definitions();
   for (const FunctionDecl *FD : Functions) {
     const FunctionLocks &FL = TU.locks(FD);
     if (!FL.Analyzed)

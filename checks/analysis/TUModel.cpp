@@ -339,19 +339,27 @@ InferredLocks TUModel::derive(const FunctionDecl *FD, const FunctionLocks &FL,
   return Out;
 }
 
+const std::vector<const FunctionDecl *> &TUModel::definitions() {
+  if (!Definitions) {
+    std::vector<const FunctionDecl *> Fns;
+    DefinitionFinder(Ctx, Fns).TraverseDecl(Ctx.getTranslationUnitDecl());
+    // Lambdas can be reached twice; keep the first.
+    llvm::DenseSet<const FunctionDecl *> Seen;
+    Definitions.emplace();
+    for (const FunctionDecl *FD : Fns)
+      if (Seen.insert(FD).second)
+        Definitions->push_back(FD);
+  }
+  return *Definitions;
+}
+
 void TUModel::inferWrappers() {
   Inferring = true;
-  std::vector<const FunctionDecl *> Fns;
-  DefinitionFinder(Ctx, Fns).TraverseDecl(Ctx.getTranslationUnitDecl());
-  llvm::DenseSet<const FunctionDecl *> Seen;
   std::map<const FunctionDecl *, std::unique_ptr<FunctionLocks>> Res;
   std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Callees;
-  std::vector<const FunctionDecl *> Unique;
-  for (const FunctionDecl *FD : Fns)
-    if (Seen.insert(FD).second) {
-      Unique.push_back(FD);
-      Res[FD] = analyze(FD);
-    }
+  const std::vector<const FunctionDecl *> &Unique = definitions();
+  for (const FunctionDecl *FD : Unique)
+    Res[FD] = analyze(FD);
   std::set<std::string> Evidence;
   for (unsigned Round = 0; Round < InferenceRounds; ++Round) {
     for (const FunctionDecl *FD : Unique)

@@ -16,6 +16,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace racelint {
@@ -59,6 +60,10 @@ public:
   RaceModel &races(const RaceConfig &Config);
 
   const LockRecognizer &recognizer() const { return Recognizer; }
+  /// The function definitions racelint analyses (lambdas and template
+  /// instantiations included, system headers excluded), each once, in
+  /// source order.
+  const std::vector<const clang::FunctionDecl *> &definitions();
   clang::ASTContext &context() const { return Ctx; }
 
   TUModel(clang::ASTContext &Ctx, const LockConfig &Config);
@@ -67,6 +72,7 @@ public:
   static constexpr unsigned InferenceRounds = 4;
 
 private:
+  std::optional<std::vector<const clang::FunctionDecl *>> Definitions;
   void inferWrappers();
   std::unique_ptr<FunctionLocks> analyze(const clang::FunctionDecl *FD);
   InferredLocks derive(const clang::FunctionDecl *FD, const FunctionLocks &FL,
