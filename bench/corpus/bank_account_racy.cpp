@@ -21,7 +21,7 @@ public:
   }
 
   void applyInterest(double rate) {
-    balance_ = balance_ + static_cast<long>(balance_ * rate); // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+    balance_ = balance_ + static_cast<long>(balance_ * rate); // RACE: racelint-inconsistent-locking
   }
 
   void printStatement() const {

@@ -9,7 +9,7 @@ struct message {
 };
 
 static void message_unref(struct message *m) {
-  if (--m->refs == 0) /* RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw */
+  if (--m->refs == 0) /* RACE: racelint-nonatomic-rmw */
     free(m);
 }
 

@@ -10,7 +10,7 @@ public:
   explicit Latch(int n) : count_(n) {}
 
   void countDown() {
-    --count_; // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+    --count_; // RACE: racelint-inconsistent-locking
     std::lock_guard<std::mutex> g(mu_);
     cv_.notify_all();
   }

@@ -21,7 +21,7 @@ public:
   }
 
   void onReadable(size_t n) {
-    bytes_in_ += n; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+    bytes_in_ += n; // RACE: racelint-nonatomic-rmw
     std::lock_guard<std::mutex> g(mu_);
     if (state_ == State::Connecting)
       state_ = State::Open;

@@ -9,7 +9,7 @@ static int crc_ready;
 static pthread_mutex_t crc_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void crc_init(void) {
-  if (!crc_ready) { /* RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw */
+  if (!crc_ready) { /* RACE: racelint-nonatomic-rmw */
     pthread_mutex_lock(&crc_lock);
     if (!crc_ready) {
       for (uint32_t i = 0; i < 256; i++) {

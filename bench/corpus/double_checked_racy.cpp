@@ -13,7 +13,7 @@ static Dictionary *g_dict = nullptr;
 static std::mutex g_dict_mu;
 
 const Dictionary &dictionary() {
-  if (g_dict == nullptr) { // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+  if (g_dict == nullptr) { // RACE: racelint-nonatomic-rmw
     std::lock_guard<std::mutex> g(g_dict_mu);
     if (g_dict == nullptr)
       g_dict = new Dictionary();

@@ -48,7 +48,7 @@ private:
       }
       if (!task())
         last_error_ = "task failed"; // RACE: racelint-unguarded-shared-state
-      ++completed_; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+      ++completed_; // RACE: racelint-nonatomic-rmw
     }
   }
 

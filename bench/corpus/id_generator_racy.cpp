@@ -5,7 +5,7 @@
 
 class IdGenerator {
 public:
-  static uint64_t next() { return ++counter_; } // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+  static uint64_t next() { return ++counter_; } // RACE: racelint-nonatomic-rmw
 
 private:
   static uint64_t counter_;

@@ -10,7 +10,7 @@ public:
   void start() {
     thread_ = std::jthread([this](std::stop_token st) {
       while (!st.stop_requested()) {
-        ticks_++; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+        ticks_++; // RACE: racelint-nonatomic-rmw
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
     });

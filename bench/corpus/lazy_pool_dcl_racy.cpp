@@ -13,7 +13,7 @@ struct Pool {
 class Client {
 public:
   int query(const std::string &sql) {
-    if (pool_ == nullptr) { // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+    if (pool_ == nullptr) { // RACE: racelint-nonatomic-rmw
       std::lock_guard<std::mutex> g(mu_);
       if (pool_ == nullptr)
         pool_ = new Pool(8);

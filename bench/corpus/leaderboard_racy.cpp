@@ -13,7 +13,7 @@ public:
       scores_.push_back({player, score});
     }
     if (score > best_) // RACE: racelint-unguarded-shared-state
-      best_ = score; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+      best_ = score; // RACE: racelint-nonatomic-rmw
   }
 
   int best() const { return best_; } // RACE: racelint-unguarded-shared-state

@@ -21,7 +21,7 @@ public:
 
   void release(Connection *c) {
     free_.push_back(c); // RACE: racelint-inconsistent-locking
-    in_use_--; // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+    in_use_--; // RACE: racelint-inconsistent-locking
   }
 
   int inUse() const {

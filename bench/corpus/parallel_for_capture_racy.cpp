@@ -15,7 +15,7 @@ int brightest(const std::vector<int> &pixels, int width) {
       for (int r = t; r < rows; r += 2)
         for (int c = 0; c < width; ++c)
           if (pixels[r * width + c] > max_value) // RACE: racelint-unguarded-shared-state
-            max_value = pixels[r * width + c]; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+            max_value = pixels[r * width + c]; // RACE: racelint-nonatomic-rmw
     });
   }
   std::printf("partial max %d\n", max_value); // RACE: racelint-thread-capture

@@ -18,7 +18,7 @@ private:
   void run() {
     for (const auto &f : files_) {
       current_ = f; // RACE: racelint-unguarded-shared-state
-      indexed_ = indexed_ + 1; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+      indexed_ = indexed_ + 1; // RACE: racelint-nonatomic-rmw
     }
   }
 

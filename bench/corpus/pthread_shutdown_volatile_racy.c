@@ -11,7 +11,7 @@ static long polls;
 static void *poller(void *arg) {
   (void)arg;
   while (keep_running) { /* RACE: racelint-unguarded-shared-state */
-    polls++; /* RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw */
+    polls++; /* RACE: racelint-nonatomic-rmw */
     usleep(1000);
   }
   return NULL;

@@ -22,7 +22,7 @@ public:
         targets = it->second;
       published_[topic]++;
     }
-    published_[topic]++; // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+    published_[topic]++; // RACE: racelint-inconsistent-locking
     return targets;
   }
 

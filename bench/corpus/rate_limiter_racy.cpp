@@ -21,7 +21,7 @@ public:
 
   bool tryAcquire() {
     if (tokens_ > 0) { // RACE: racelint-inconsistent-locking
-      tokens_--; // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+      tokens_--; // RACE: racelint-inconsistent-locking
       return true;
     }
     return false;

@@ -8,9 +8,9 @@ class Buffer {
 public:
   explicit Buffer(size_t n) : data_(static_cast<char *>(std::malloc(n))), size_(n) {}
 
-  void ref() { ++refs_; } // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+  void ref() { ++refs_; } // RACE: racelint-nonatomic-rmw
   void unref() {
-    if (--refs_ == 0) { // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+    if (--refs_ == 0) { // RACE: racelint-nonatomic-rmw
       std::free(data_);
       delete this;
     }

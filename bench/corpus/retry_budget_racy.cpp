@@ -8,10 +8,10 @@ public:
   bool tryRetry() {
     if (remaining_ <= 0) // RACE: racelint-unguarded-shared-state
       return false;
-    remaining_--; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+    remaining_--; // RACE: racelint-nonatomic-rmw
     return true;
   }
-  void refill(int n) { remaining_ += n; } // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+  void refill(int n) { remaining_ += n; } // RACE: racelint-nonatomic-rmw
 
 private:
   int remaining_ = 10;

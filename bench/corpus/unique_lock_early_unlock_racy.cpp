@@ -21,7 +21,7 @@ public:
     lk.unlock();
     send(batch);
     last_flush_ = Clock::now(); // RACE: racelint-inconsistent-locking
-    flushes_++; // RACE: racelint-inconsistent-locking, racelint-nonatomic-rmw
+    flushes_++; // RACE: racelint-inconsistent-locking
   }
 
   long flushes() const {

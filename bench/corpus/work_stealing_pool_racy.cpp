@@ -31,7 +31,7 @@ public:
         }
       }
       if (!fn) {
-        idle_++; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+        idle_++; // RACE: racelint-nonatomic-rmw
         return;
       }
       fn();

@@ -25,8 +25,8 @@ static bool take(Job &out) {
 static void worker() {
   Job j;
   while (take(j)) {
-    g_done++;               // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
-    g_total_cost += j.cost; // RACE: racelint-unguarded-shared-state, racelint-nonatomic-rmw
+    g_done++;               // RACE: racelint-nonatomic-rmw
+    g_total_cost += j.cost; // RACE: racelint-nonatomic-rmw
   }
 }
 
