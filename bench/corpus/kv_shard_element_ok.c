@@ -20,6 +20,13 @@ static void shard_add(struct shard *s, long bytes) {
   pthread_mutex_unlock(&s->mu);
 }
 
+static long shard_keys(struct shard *s) {
+  pthread_mutex_lock(&s->mu);
+  long n = s->keys + (s->bytes > 0);
+  pthread_mutex_unlock(&s->mu);
+  return n;
+}
+
 static void *ingest(void *arg) {
   unsigned seed = (unsigned)(unsigned long)arg;
   for (int i = 0; i < 10000; i++) {
@@ -44,5 +51,5 @@ int main(void) {
   pthread_create(&t, NULL, ingest, (void *)7ul);
   rebalance();
   pthread_join(t, NULL);
-  return 0;
+  return shard_keys(&shards[3]) >= 0 ? 0 : 1;
 }

@@ -1,0 +1,35 @@
+/* Per-queue locks in an array: drain() empties one queue under its lock but
+ * unlocks the next queue's lock (an index slip from a copy-pasted loop):
+ * it releases a lock it does not hold and returns holding its own. */
+#include <pthread.h>
+
+#define NQUEUES 8
+
+static pthread_mutex_t qlock[NQUEUES];
+static int qdepth[NQUEUES];
+
+void queues_init(void) {
+  for (int i = 0; i < NQUEUES; i++)
+    pthread_mutex_init(&qlock[i], NULL);
+}
+
+void enqueue(int q) {
+  pthread_mutex_lock(&qlock[q]);
+  qdepth[q]++;
+  pthread_mutex_unlock(&qlock[q]);
+}
+
+int drain(int q) {
+  pthread_mutex_lock(&qlock[q]);
+  int n = qdepth[q];
+  qdepth[q] = 0;
+  pthread_mutex_unlock(&qlock[(q + 1) % NQUEUES]); /* RACE: racelint-lock-discipline */
+  return n; /* RACE: racelint-lock-discipline */
+}
+
+int depth(int q) {
+  pthread_mutex_lock(&qlock[q]);
+  int n = qdepth[q];
+  pthread_mutex_unlock(&qlock[q]);
+  return n;
+}

@@ -1,0 +1,39 @@
+/* A C11-threads batch processor: the batch size is set before the workers
+ * start, a helper joins all of them, and only then is the batch reset. */
+#include <threads.h>
+
+#define NWORKERS 3
+
+static thrd_t workers[NWORKERS];
+static int worker_ids[NWORKERS];
+static long processed[NWORKERS];
+static int batch_size;
+
+static int work(void *arg) {
+  int id = *(const int *)arg;
+  processed[id] += batch_size;
+  return 0;
+}
+
+static void start_workers(int size) {
+  batch_size = size;
+  for (int i = 0; i < NWORKERS; i++) {
+    worker_ids[i] = i;
+    thrd_create(&workers[i], work, &worker_ids[i]);
+  }
+}
+
+static void stop_workers(void) {
+  for (int i = 0; i < NWORKERS; i++)
+    thrd_join(workers[i], NULL);
+}
+
+int main(void) {
+  start_workers(64);
+  stop_workers();
+  batch_size = 0;
+  long total = 0;
+  for (int i = 0; i < NWORKERS; i++)
+    total += processed[i];
+  return total == 3 * 64 ? 0 : 1;
+}
