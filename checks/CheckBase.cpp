@@ -73,15 +73,15 @@ static RaceConfig readRaceConfig(const ClangTidyCheck::OptionsView &Options) {
 }
 
 RaceCheck::RaceCheck(llvm::StringRef Name, ClangTidyContext *Context)
-    : RacelintCheck(Name, Context), Race(readRaceConfig(Options)) {}
+    : RacelintCheck(Name, Context), RaceOptions(readRaceConfig(Options)) {}
 
 void RaceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RacelintCheck::storeOptions(Opts);
-  Options.store(Opts, "ConcurrentClasses", joinList(Race.ConcurrentClasses));
+  Options.store(Opts, "ConcurrentClasses", joinList(RaceOptions.ConcurrentClasses));
   Options.store(Opts, "ThreadEntryFunctions",
-                joinList(Race.ThreadEntryFunctions));
-  Options.store(Opts, "InitFunctions", joinList(Race.InitFunctions));
-  std::string Ratio = std::to_string(Race.MinGuardedRatio);
+                joinList(RaceOptions.ThreadEntryFunctions));
+  Options.store(Opts, "InitFunctions", joinList(RaceOptions.InitFunctions));
+  std::string Ratio = std::to_string(RaceOptions.MinGuardedRatio);
   while (Ratio.size() > 3 && Ratio.back() == '0')
     Ratio.pop_back();
   Options.store(Opts, "MinGuardedRatio", Ratio);

@@ -33,9 +33,9 @@ public:
 
 protected:
   RaceModel &races(clang::ASTContext &Ctx) const {
-    return model(Ctx).races(Race);
+    return model(Ctx).races(RaceOptions);
   }
-  const RaceConfig Race;
+  const RaceConfig RaceOptions;
 };
 
 /// Splits a ';'- or ','-separated option value, trimming blanks.

@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/GlobPattern.h"
@@ -252,14 +253,32 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
     return std::nullopt;
   }
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    // Only constant indices name one element; `locks[i]` is unknown.
+    // A constant index names one element; so does a local or parameter
+    // (`locks[i]`), for as long as it keeps its value: lock and unlock
+    // through the same variable name the same lock.
     Expr::EvalResult R;
-    if (!ASE->getIdx()->EvaluateAsInt(R, Ctx))
+    std::string Index;
+    if (!ASE->getIdx()->isValueDependent() &&
+        ASE->getIdx()->EvaluateAsInt(R, Ctx)) {
+      Index = llvm::toString(R.Val.getInt(), 10);
+    } else if (const auto *IDRE = dyn_cast<DeclRefExpr>(
+                   ASE->getIdx()->IgnoreParenImpCasts())) {
+      const auto *IV = dyn_cast<VarDecl>(IDRE->getDecl());
+      if (!IV || !IV->hasLocalStorage())
+        return std::nullopt;
+      auto I = path(IDRE, S); // a callee's parameter becomes the argument
+      if (!I || I->empty() || !llvm::all_of(*I, [](char C) {
+            return llvm::isAlnum(C) || C == '_';
+          }))
+        return std::nullopt;
+      Index = *I;
+    } else {
       return std::nullopt;
+    }
     auto Base = path(ASE->getBase(), S);
     if (!Base)
       return std::nullopt;
-    return *Base + "[" + llvm::toString(R.Val.getInt(), 10) + "]";
+    return *Base + "[" + Index + "]";
   }
   return std::nullopt;
 }

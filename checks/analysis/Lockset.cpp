@@ -82,8 +82,9 @@ static void collectModified(const Stmt *S,
 LocksetAnalysis::LocksetAnalysis(
     const FunctionDecl *FD, const CFG &Cfg, const LockRecognizer &R,
     ASTContext &Ctx, const WrapperTable *Wrappers,
-    llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry)
-    : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx), Wrappers(Wrappers),
+    llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry,
+    const llvm::DenseSet<const FunctionDecl *> *NoReturn)
+    : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx), Wrappers(Wrappers), NoReturn(NoReturn),
       InferredEntry(Entry.begin(), Entry.end()) {
   collectModified(FD->getBody(), Modified, Escaped);
   for (const auto &[L, M] : R.locksHeldOnEntry(FD))
@@ -98,6 +99,17 @@ static std::vector<std::string> keys(const LockState &S, bool MustOnly) {
     if (H.Must == MustOnly)
       Out.push_back(K);
   return Out;
+}
+
+/// `new T` that reports failure by throwing: never null.
+static bool isThrowingNew(const Expr *E) {
+  const auto *NE = dyn_cast<CXXNewExpr>(E->IgnoreParenCasts());
+  if (!NE)
+    return false;
+  if (const FunctionDecl *Op = NE->getOperatorNew())
+    if (Op->getType()->castAs<FunctionProtoType>()->isNothrow())
+      return false;
+  return true;
 }
 
 /// Applies the effect of CFG elements to a state; reports when Rep is set.
@@ -314,6 +326,8 @@ struct LocksetAnalysis::Transfer {
     if (Value && !A.Escaped.count(VD) && !Value->isValueDependent() &&
         Value->EvaluateAsInt(R, A.Ctx))
       S.Facts[VD] = !R.Val.getInt().isZero();
+    else if (Value && !A.Escaped.count(VD) && isThrowingNew(Value))
+      S.Facts[VD] = true; // a plain `new` throws instead of returning null
     else
       S.Facts.erase(VD);
   }
@@ -702,7 +716,10 @@ struct LocksetAnalysis::Transfer {
             }
       }
       if (Rep && (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
-                  isa<DeclRefExpr>(St))) {
+                  isa<DeclRefExpr>(St) || isa<ArraySubscriptExpr>(St) ||
+                  isa<UnaryOperator>(St) || isa<CXXConstructExpr>(St) ||
+                  isa<AtomicExpr>(St) || isa<ReturnStmt>(St) ||
+                  isa<CXXNewExpr>(St) || isa<LambdaExpr>(St))) {
         Rep->MustAt[St] = keys(S, true);
         std::vector<std::string> Shared;
         for (const auto &[K, H] : S.Held)
@@ -711,6 +728,11 @@ struct LocksetAnalysis::Transfer {
         if (!Shared.empty())
           Rep->SharedAt[St] = std::move(Shared);
       }
+      // A call of a function that never returns ends the path.
+      if (const auto *Call = dyn_cast<CallExpr>(St))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          if (A.NoReturn && A.NoReturn->count(Callee->getCanonicalDecl()))
+            S.Reachable = false;
       return;
     }
     if (auto D = E.getAs<CFGAutomaticObjDtor>())
@@ -848,6 +870,51 @@ struct EdgeDecider {
   /// Locals whose value the analysis cannot follow.
   const llvm::DenseSet<const VarDecl *> &Escaped;
   ASTContext &Ctx;
+  /// Locals assigned after their initialisation.
+  const llvm::DenseSet<const VarDecl *> *Modified = nullptr;
+
+  /// `step - 1` after `int step = mode + 1;`: the local an integer
+  /// expression equals plus a constant, when it is built from one local
+  /// initialised once and never assigned.
+  std::optional<std::pair<const VarDecl *, int64_t>>
+  affine(const Expr *E, unsigned Depth = 0) const {
+    if (!E || Depth > 8 || !Modified)
+      return std::nullopt;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->isLocalVarDeclOrParm() || Escaped.count(VD) ||
+          !VD->getType()->isIntegerType())
+        return std::nullopt;
+      if (!Modified->count(VD) && VD->getInit() && !isa<ParmVarDecl>(VD))
+        if (auto Inner = affine(VD->getInit(), Depth + 1))
+          return Inner;
+      return std::make_pair(VD, int64_t(0));
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub)
+        return std::nullopt;
+      Expr::EvalResult R;
+      const Expr *L = BO->getLHS(), *Rt = BO->getRHS();
+      if (!Rt->isValueDependent() && Rt->EvaluateAsInt(R, Ctx)) {
+        auto In = affine(L, Depth + 1);
+        if (!In)
+          return std::nullopt;
+        int64_t C = R.Val.getInt().getExtValue();
+        In->second += BO->getOpcode() == BO_Add ? C : -C;
+        return In;
+      }
+      if (BO->getOpcode() == BO_Add && !L->isValueDependent() &&
+          L->EvaluateAsInt(R, Ctx)) {
+        auto In = affine(Rt, Depth + 1);
+        if (!In)
+          return std::nullopt;
+        In->second += R.Val.getInt().getExtValue();
+        return In;
+      }
+    }
+    return std::nullopt;
+  }
 
   void decideTry(const PendingTry &P, bool Truthy) {
     bool Success = P.Op.SuccessIsZero ? !Truthy : Truthy;
@@ -964,6 +1031,13 @@ struct EdgeDecider {
         decide(UO->getSubExpr(), !Truthy);
       return;
     }
+    if (isa<BinaryOperator>(E) && E->getType()->isIntegerType())
+      if (auto Af = affine(E); Af && Af->second == 0) {
+        const VarDecl *VD = Af->first;
+        if (VD->isLocalVarDeclOrParm() && !Escaped.count(VD) &&
+            !Out.TryVars.count(VD))
+          return setFact(VD, Truthy);
+      }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       // In the block that evaluates the right operand of && or ||, the
       // whole condition's value is the right operand's.
@@ -1043,7 +1117,7 @@ LockState LocksetAnalysis::edgeState(const CFGBlock &B, const LockState &Out,
   if (B.succ_size() == 2)
     if (const Stmt *Cond = const_cast<CFGBlock &>(B).getTerminatorCondition())
       if (const auto *E = dyn_cast<Expr>(Cond)) {
-        EdgeDecider D{S, Out, Escaped, Ctx};
+        EdgeDecider D{S, Out, Escaped, Ctx, &Modified};
         D.decide(E, SuccIndex == 0);
       }
   // Only a throw reaches a try's dispatch block. Unwinding destroys the
@@ -1074,8 +1148,11 @@ void LocksetAnalysis::applyBlock(const CFGBlock &B, LockState &S,
   S.PendingCalls.clear();
   S.CallTargets.clear();
   Transfer T{*this, S, Report};
-  for (const CFGElement &E : B)
+  for (const CFGElement &E : B) {
+    if (!S.Reachable)
+      return;
     T.apply(E);
+  }
 }
 
 static SourceLocation exitLocation(const CFGBlock &B, const FunctionDecl *FD,

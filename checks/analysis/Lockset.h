@@ -222,7 +222,8 @@ public:
       const clang::FunctionDecl *FD, const clang::CFG &Cfg,
       const LockRecognizer &Recognizer, clang::ASTContext &Ctx,
       const WrapperTable *Wrappers = nullptr,
-      llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry = {});
+      llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry = {},
+      const llvm::DenseSet<const clang::FunctionDecl *> *NoReturn = nullptr);
   FunctionLocks run();
 
   /// Per-function fixpoint budget: block visits per block.
@@ -254,6 +255,9 @@ private:
   /// release_capability); never reported as leaked.
   std::set<std::string> EntryKeys;
   const WrapperTable *Wrappers;
+  /// Functions (canonical declarations) that never return: a call of one
+  /// ends the path.
+  const llvm::DenseSet<const clang::FunctionDecl *> *NoReturn;
   llvm::SmallVector<std::pair<LockRef, LockMode>, 2> InferredEntry;
 };
 

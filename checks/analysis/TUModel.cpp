@@ -72,7 +72,9 @@ std::unique_ptr<FunctionLocks> TUModel::analyze(const FunctionDecl *FD) {
     llvm::ArrayRef<std::pair<LockRef, LockMode>> In;
     if (E != Entry.end())
       In = E->second;
-    *Result = LocksetAnalysis(FD, *C, Recognizer, Ctx, &Wrappers, In).run();
+    *Result = LocksetAnalysis(FD, *C, Recognizer, Ctx, &Wrappers, In,
+                              &NoReturn)
+                  .run();
   }
   return Result;
 }
@@ -409,6 +411,22 @@ void TUModel::inferWrappers() {
     // Functions to analyse again: their entry assumption changed, or they
     // call a function whose effect changed.
     std::set<const FunctionDecl *> Changed;
+    // A function none of whose paths returns (it aborts, exits, or loops
+    // forever) ends its callers' paths too. A virtual one may be
+    // overridden by one that returns.
+    llvm::DenseSet<const FunctionDecl *> NewNoReturn;
+    for (const FunctionDecl *FD : Unique) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      if (Res[FD]->Analyzed && Res[FD]->Exits.empty() &&
+          !(MD && MD->isVirtual()) && !FD->isMain())
+        NewNoReturn.insert(FD->getCanonicalDecl());
+    }
+    for (const FunctionDecl *F : NewNoReturn)
+      if (!NoReturn.count(F))
+        Changed.insert(F);
+    for (const FunctionDecl *F : NoReturn)
+      if (!NewNoReturn.count(F))
+        Changed.insert(F);
     for (const auto *Table : {&Wrappers, &NewWrappers})
       for (const auto &[Callee, Effects] : *Table) {
         auto A = Wrappers.find(Callee), B = NewWrappers.find(Callee);
@@ -449,10 +467,13 @@ void TUModel::inferWrappers() {
         Dirty.push_back(FD);
     }
     Facts = std::move(NewFacts);
-    if (Dirty.empty())
+    if (Dirty.empty()) {
+      NoReturn = std::move(NewNoReturn);
       break;
+    }
     Wrappers = std::move(NewWrappers);
     Entry = std::move(NewEntry);
+    NoReturn = std::move(NewNoReturn);
     for (const FunctionDecl *FD : Dirty)
       Res[FD] = analyze(FD);
   }

@@ -14,6 +14,7 @@
 #include "RaceModel.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
 #include <optional>
@@ -93,6 +94,16 @@ private:
            std::vector<std::pair<LockRef, LockMode>>>
       Entry;
   std::map<const clang::FunctionDecl *, InferredLocks> Facts;
+  /// Functions (canonical declarations) that never return.
+  llvm::DenseSet<const clang::FunctionDecl *> NoReturn;
+
+public:
+  /// Whether calls of FD never return (inferred from its body).
+  bool neverReturns(const clang::FunctionDecl *FD) {
+    if (!Inferred && !Inferring)
+      inferWrappers();
+    return FD && NoReturn.count(FD->getCanonicalDecl());
+  }
 };
 
 /// Whether racelint analyses this function: a definition with a body, not a
