@@ -8,7 +8,7 @@ namespace racelint {
 
 void ThreadCaptureCheck::report(RaceModel &M, ASTContext &Ctx) {
   for (const Race &R : M.races()) {
-    if (!R.CapturedLocal)
+    if (!R.CapturedLocal || !R.SpawnerSide)
       continue;
     const RootAccess &A = *R.Access;
     const RootAccess &P = *R.Partner;

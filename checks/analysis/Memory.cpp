@@ -54,10 +54,9 @@ const RecordDecl *recordOfType(QualType T) {
   const RecordDecl *RD = T->getAsRecordDecl();
   if (!RD)
     return nullptr;
+  // Instantiations stay apart: objects of two specialisations never alias.
   if (const RecordDecl *Def = RD->getDefinition())
     RD = Def;
-  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
-    return patternOf(CRD);
   return RD;
 }
 
@@ -66,8 +65,6 @@ const RecordDecl *canonicalRecord(const RecordDecl *RD) {
     return RD;
   if (const RecordDecl *Def = RD->getDefinition())
     RD = Def;
-  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
-    return patternOf(CRD);
   return RD;
 }
 
@@ -156,7 +153,7 @@ AbsLoc AbsLoc::field(const FieldDecl *F) const {
   AbsLoc L = *this;
   PathStep S;
   S.Kind = PathStep::Field;
-  S.FieldD = canonicalField(F);
+  S.FieldD = F;
   L.Path.push_back(S);
   if (L.Path.size() > MaxPath)
     return L.byType();

@@ -57,7 +57,6 @@ struct ElemIndex {
 struct PathStep {
   enum StepKind : unsigned char { Field, Deref, Elem };
   StepKind Kind = Field;
-  /// The field, canonicalised across template instantiations.
   const clang::FieldDecl *FieldD = nullptr;
   ElemIndex Index;
   bool operator==(const PathStep &O) const {
@@ -268,7 +267,7 @@ const clang::FieldDecl *canonicalField(const clang::FieldDecl *F);
 /// The record a (possibly pointer or reference, possibly array) type
 /// designates, canonicalised to the class template pattern.
 const clang::RecordDecl *recordOfType(clang::QualType T);
-/// A record canonicalised to its definition and class template pattern.
+/// A record's definition.
 const clang::RecordDecl *canonicalRecord(const clang::RecordDecl *RD);
 /// Pointers, arrays and the standard smart pointers.
 bool isPointerLike(clang::QualType T);

@@ -252,8 +252,14 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
           LockList Locks;
           for (const LockLoc &H : CA.A.Locks) {
             PtsSet Sub = substitute(H.Loc, Callee, C);
-            if (Sub.Objs.size() == 1 && !Sub.Unknown)
-              Locks.push_back({Sub.Objs.front(), H.Name, H.Shared});
+            if (Sub.Objs.size() != 1 || Sub.Unknown)
+              continue;
+            // A lock the callee assumes held on entry is held here only if
+            // this caller does hold it.
+            if (holdsLock(EntryLocs, Sub.Objs.front()) &&
+                !holdsLock(C.Locks, Sub.Objs.front()))
+              continue;
+            Locks.push_back({Sub.Objs.front(), H.Name, H.Shared});
           }
           for (const LockLoc &H : C.Locks) {
             if (holdsLock(EntryLocs, H.Loc) || holdsLock(Locks, H.Loc))
@@ -582,6 +588,19 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   };
   if (Counted(X) || Counted(Y) || X.A.Atomic || Y.A.Atomic)
     return true;
+  // A thread the TU starts writes it: what the thread produces is read
+  // while it runs (not a write made under a lock the thread holds for its
+  // whole life: that is a protocol racelint cannot see).
+  auto ThreadWrite = [&](const RootAccess &A) {
+    if (Contexts[A.Context].Kind != ThreadContext::Spawned || !isWrite(A.A.How))
+      return false;
+    for (const LockLoc &L : A.A.Locks)
+      if (holdsLock(Contexts[A.Context].WholeLife, L.Loc))
+        return false;
+    return true;
+  };
+  if (ThreadWrite(X) || ThreadWrite(Y))
+    return true;
   auto SX = SyncObjects.find(X.Root), SY = SyncObjects.find(Y.Root);
   if (SX != SyncObjects.end() && SY != SyncObjects.end() &&
       SX->second.count(X.Key) && SY->second.count(Y.Key))
@@ -641,9 +660,11 @@ bool RaceModel::mayRunConcurrently(const RootAccess &X,
         X.A.Loc.Root == AbsLoc::Global && X.A.Loc.Var->isStaticLocal())
       return true;
     // An entry point may be called from several threads at once; as for
-    // two entry points, only evidence says it is.
+    // two entry points, only evidence says it is. Each call has its own
+    // locals and allocations.
     if (C.Kind == ThreadContext::External)
-      return evidence(X, Y);
+      return X.A.Loc.Root != AbsLoc::Local && X.A.Loc.Root != AbsLoc::Heap &&
+             evidence(X, Y);
     if (C.Multi)
       return !(X.PerInstance && Y.PerInstance) &&
              !(X.A.PerInstanceElement && Y.A.PerInstanceElement);
@@ -708,8 +729,11 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   // function (a helper reached through several callers is one function).
   std::map<std::string, unsigned> HeldAt;
   std::map<std::string, const RootAccess *> Example;
-  std::map<const FunctionDecl *, std::set<std::string>> FnHolds;
-  std::set<const FunctionDecl *> Fns;
+  // Units of evidence are functions; a helper whose entry points disagree
+  // (called with the lock from two, without it from a third) counts once
+  // per entry point, so the callers decide.
+  using Unit = std::pair<const FunctionDecl *, const FunctionDecl *>;
+  std::map<Unit, std::set<std::string>> FnHolds;
   unsigned Writes = 0;
   std::map<std::string, unsigned> WritesHeld;
   for (const RootAccess &A : Accesses) {
@@ -738,7 +762,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     }
     if (isWrite(A.A.How))
       ++Writes;
-    const FunctionDecl *F = A.A.Function;
+    Unit F{A.Root, A.A.Function};
     auto [It, New] = FnHolds.try_emplace(F);
     if (New)
       It->second.insert(Counted.begin(), Counted.end());
@@ -749,17 +773,28 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
           Keep.insert(L);
       It->second = std::move(Keep);
     }
-    Fns.insert(F);
   }
   for (const auto &[L, Held] : HeldAt) {
     if (!WritesHeld.count(L))
       continue; // a guard must protect at least one write
-    unsigned FnsHeld = 0;
+    std::map<const FunctionDecl *, std::pair<unsigned, unsigned>> PerFn;
     for (const auto &[F, Set] : FnHolds)
-      if (Set.count(L))
-        ++FnsHeld;
-    bool AllWrites = WritesHeld[L] == Writes;
-    bool Majority = FnsHeld > Config.MinGuardedRatio * Fns.size();
+      ++(Set.count(L) ? PerFn[F.second].first : PerFn[F.second].second);
+    unsigned FnsHeld = 0, Units = 0;
+    for (const auto &[F, C] : PerFn) {
+      if (C.first && C.second) {
+        FnsHeld += C.first;
+        Units += C.first + C.second;
+      } else {
+        FnsHeld += C.first ? 1 : 0;
+        ++Units;
+      }
+    }
+    // At the default ratio, a lock held at every write guards the storage
+    // even when more functions read it bare; a stricter ratio asks for the
+    // ratio itself.
+    bool AllWrites = WritesHeld[L] == Writes && Config.MinGuardedRatio <= 0.5;
+    bool Majority = FnsHeld > Config.MinGuardedRatio * Units;
     if (!AllWrites && !Majority)
       continue;
     if (Held > G.Held) {
@@ -777,7 +812,6 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
 
 void RaceModel::findRaces() {
   const SourceManager &SM = TU.context().getSourceManager();
-  std::set<std::pair<const Expr *, std::string>> Reported;
   for (auto &[RootKey, Accesses] : ByKey) {
     // Guards per storage (field) within the root.
     std::map<std::string, GuardInfo> Guards;
@@ -821,6 +855,7 @@ void RaceModel::findRaces() {
     std::map<const Expr *, std::vector<const RootAccess *>> Instances;
     for (const RootAccess &A : Accesses)
       Instances[A.A.E].push_back(&A);
+    std::map<const RootAccess *, Race> Reported;
     for (const RootAccess &X : Accesses) {
       auto P = Partner.find(&X);
       if (P == Partner.end())
@@ -829,12 +864,17 @@ void RaceModel::findRaces() {
       Race R;
       R.Access = &X;
       R.Partner = &Y;
-      // Locals of the spawner shared by reference with a thread.
-      if (X.A.Loc.Root == AbsLoc::Local && X.A.Loc.Var &&
-          enclosingFunction(X.A.Function) ==
-              dyn_cast<FunctionDecl>(X.A.Loc.Var->getDeclContext()) &&
-          X.A.Function == enclosingFunction(X.A.Function))
+      // Locals of the spawner shared by reference with a thread: the
+      // spawner's side is thread-capture's, the thread's side its note.
+      auto InOwner = [](const RootAccess &A) {
+        return A.A.Loc.Root == AbsLoc::Local && A.A.Loc.Var &&
+               A.A.Function ==
+                   dyn_cast<FunctionDecl>(A.A.Loc.Var->getDeclContext());
+      };
+      if (X.A.Loc.Root == AbsLoc::Local && (InOwner(X) || InOwner(Y))) {
         R.CapturedLocal = true;
+        R.SpawnerSide = InOwner(X);
+      }
       const GuardInfo &G = Guards[X.A.Loc.key()];
       bool Holds = llvm::is_contained(X.RelLocks, G.Lock);
       if (!G.Lock.empty()) {
@@ -846,7 +886,7 @@ void RaceModel::findRaces() {
           continue;
         }
         R.Kind = Race::Deviant;
-        R.Guard = G.Name.empty() ? G.Lock : G.Name;
+        R.Guard = nameFor(X, G.Lock, G.Name);
         R.Held = G.Held;
         R.Total = G.Total;
         R.Example = G.Example;
@@ -857,29 +897,57 @@ void RaceModel::findRaces() {
       } else {
         R.Kind = Race::Symmetric;
       }
-      // Where: all instances of the statement racy, or all alike in their
-      // locks: at the access. Otherwise at the call that made this one
-      // racy.
+      Reported[&X] = R;
+    }
+    for (auto &[XP, R] : Reported) {
+      const RootAccess &X = *XP;
+      // Where: at the access, unless other instances of the statement are
+      // fine and differ in their locks; then at the deepest call on this
+      // path below which every instance agrees.
       R.ReportAt = X.A.At;
       const auto &Inst = Instances[X.A.E];
-      bool AllRacy = llvm::all_of(Inst, [&](const RootAccess *I) {
-        return Partner.count(I);
-      });
-      bool AllAlike = llvm::all_of(Inst, [&](const RootAccess *I) {
-        return I->RelLocks == X.RelLocks;
-      });
-      if (!AllRacy && !AllAlike && !X.Chain.empty())
-        R.ReportAt = X.Chain.back()->Loc;
-      std::string Where = RootKey + "|" + X.A.Loc.key();
-      const Expr *At = R.ReportAt == X.A.At ? X.A.E : X.Chain.back()->Call;
-      if (!Reported.insert({At, X.A.Loc.rootKey()}).second)
-        continue;
+      auto Agree = [&](size_t FromCall) {
+        // Instances that share X's calls from FromCall down.
+        size_t Tail = X.Chain.size() - FromCall;
+        for (const RootAccess *I : Inst) {
+          if (I->Chain.size() < Tail ||
+              !std::equal(X.Chain.begin() + FromCall, X.Chain.end(),
+                          I->Chain.end() - Tail))
+            continue;
+          if (!Reported.count(I) && I->RelLocks != X.RelLocks)
+            return false;
+        }
+        return true;
+      };
+      if (Agree(X.Chain.size()))
+        goto Done;
+      for (size_t K = X.Chain.size(); K-- > 0;)
+        if (Agree(K)) {
+          R.ReportAt = X.Chain[K]->Loc;
+          goto Done;
+        }
+      if (!X.Chain.empty())
+        R.ReportAt = X.Chain.front()->Loc;
+    Done:
       Races.push_back(R);
     }
   }
   std::stable_sort(Races.begin(), Races.end(), [&](const Race &A, const Race &B) {
     return SM.isBeforeInTranslationUnit(A.ReportAt, B.ReportAt);
   });
+  // One warning per statement and storage: `x = x + 1` is one race.
+  std::vector<Race> Unique;
+  std::set<std::pair<std::string, std::string>> Seen;
+  for (Race &R : Races) {
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(R.ReportAt));
+    std::string Line = P.isValid() ? std::string(P.getFilename()) + ":" +
+                                         std::to_string(P.getLine())
+                                   : std::string();
+    // Instantiations of one template report the statement once.
+    if (Seen.insert({Line, R.Access->A.Display}).second)
+      Unique.push_back(std::move(R));
+  }
+  Races = std::move(Unique);
   if (getenv("RACELINT_DUMP_MODEL")) {
     for (unsigned I = 0; I < Contexts.size(); ++I)
       llvm::errs() << "ctx " << I << " kind=" << Contexts[I].Kind
@@ -902,6 +970,58 @@ void RaceModel::findRaces() {
         llvm::errs() << "\n";
       }
   }
+}
+
+std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
+                               const std::string &Fallback) {
+  // `^N.f`: climb N components of the access as written, then the lock's
+  // own path: the guard of `self->count` is `self->mu`.
+  llvm::StringRef R = Rel;
+  if (!R.consume_front("^"))
+    return Fallback.empty() ? Rel : Fallback;
+  unsigned N = 0;
+  if (R.consumeInteger(10, N))
+    return Fallback;
+  std::string Base = A.A.Display;
+  std::string Sep = ".";
+  for (unsigned I = 0; I < N; ++I) {
+    size_t Arrow = Base.rfind("->"), Dot = Base.rfind('.'),
+           Br = Base.rfind('[');
+    size_t Cut = std::string::npos;
+    for (size_t C : {Arrow, Dot, Br})
+      if (C != std::string::npos && (Cut == std::string::npos || C > Cut))
+        Cut = C;
+    if (Cut == std::string::npos) {
+      if (I + 1 != N || Base.empty() || Base.front() == '*')
+        return Fallback;
+      Base.clear();
+      break;
+    }
+    Sep = Cut == Arrow ? "->" : Cut == Br ? "." : ".";
+    Base.erase(Cut);
+  }
+  std::string Out = Base;
+  bool Deref = false;
+  while (!R.empty()) {
+    if (R.consume_front(".*")) {
+      Deref = true;
+      continue;
+    }
+    if (R.consume_front(".")) {
+      size_t E = R.find_first_of(".[");
+      llvm::StringRef F = R.take_front(E);
+      R = R.drop_front(F.size());
+      if (Out.empty())
+        Out = F.str();
+      else
+        Out += (Deref ? "->" : Sep) + F.str();
+      Deref = false;
+      Sep = ".";
+      continue;
+    }
+    return Fallback.empty() ? Rel : Fallback;
+  }
+  return Out.empty() ? Fallback : Out;
 }
 
 std::string RaceModel::describeChain(const RootAccess &A) const {

@@ -101,9 +101,11 @@ struct Race {
   const RootAccess *Example = nullptr;
   /// The guard is held, but only in shared mode, at a write.
   bool SharedWrite = false;
-  /// A local of the spawning function shared with a thread by reference,
-  /// accessed by the spawner (thread-capture's).
+  /// A race on a local of the spawning function shared with a thread by
+  /// reference, between the spawner and a thread (thread-capture's).
   bool CapturedLocal = false;
+  /// ... and Access is the spawner's side.
+  bool SpawnerSide = false;
 };
 
 class RaceModel {
@@ -127,6 +129,10 @@ public:
 
   const Summary &summaryOf(const clang::FunctionDecl *FD);
   const RaceConfig &config() const { return Config; }
+  /// The lock Rel (named relative to an access) as the code around access
+  /// A would name it; Fallback when it cannot be written.
+  static std::string nameFor(const RootAccess &A, const std::string &Rel,
+                             const std::string &Fallback);
   /// "called from 'f' here" steps of an access, outermost first.
   std::string describeChain(const RootAccess &A) const;
 

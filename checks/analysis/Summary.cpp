@@ -635,6 +635,8 @@ private:
   //--- Statements --------------------------------------------------------
 
   void assignment(const BinaryOperator *BO) {
+    // A thread object or future assigned a new thread.
+    spawnInto(BO->getRHS(), BO->getLHS());
     size_t Begin = Out.Accesses.size();
     lvalue(BO->getLHS(), BO->getOpcode() == BO_Assign
                              ? AccessKind::Write
@@ -654,8 +656,6 @@ private:
     markStale(Begin, Mid, BO->getRHS(), /*Value=*/true);
     if (const VarDecl *V = localVar(BO->getLHS()))
       setOrigin(V, Mid, BO->getRHS(), BO->getOpcode() == BO_Assign);
-    // A thread object or future assigned a new thread.
-    spawnInto(BO->getRHS(), BO->getLHS());
   }
 
   /// `x_ = other.x_` copies from another object: not a read-modify-write
@@ -681,13 +681,13 @@ private:
       if (!V->getInit())
         continue;
       size_t Begin = Out.Accesses.size();
+      // A thread or future started into V: its handle is V.
+      spawnInto(V->getInit(), nullptr, V);
       if (const auto *CE = dyn_cast<CXXConstructExpr>(
               stripLockExpr(V->getInit())))
         construct(CE, V);
       else
         visit(V->getInit());
-      if (spawnInto(V->getInit(), nullptr, V))
-        ;
       if (localVar(V))
         setOrigin(V, Begin, V->getInit(), true);
       // A local jthread, a container of them, or the future of std::async
@@ -1182,7 +1182,7 @@ private:
                  const VarDecl *V = nullptr) {
     if (!Init)
       return false;
-    const Expr *E = stripLockExpr(Init);
+    const Expr *E = stripLockExpr(Init->IgnoreImplicit());
     PtsSet Handle;
     if (V)
       Handle = handleOf(V);
@@ -1199,6 +1199,13 @@ private:
         return true;
       }
     }
+    // A call named in ThreadEntryFunctions whose result is kept (a future).
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      if (B.isThreadEntryFunction(CE->getDirectCallee())) {
+        if (Spawned.insert(CE).second)
+          optionSpawn(CE, Handle);
+        return true;
+      }
     if (const auto *CE = dyn_cast<CallExpr>(E))
       if (isStdNamed(CE->getDirectCallee(), {"async"})) {
         if (Spawned.insert(CE).second) {
@@ -1263,19 +1270,26 @@ private:
       return true;
     }
     if (B.isThreadEntryFunction(Callee)) {
-      for (unsigned I = 0; I < NA; ++I) {
-        PtsSet Fn;
-        if (const FunctionDecl *F = callableFunction(CE->getArg(I)))
-          Fn.add(F);
-        else
-          Fn = FM.valueOf(CE->getArg(I));
-        if (!Fn.Funcs.empty())
-          addSpawn(CE, Fn, {}, PtsSet(), PtsSet(), /*Multi=*/true);
-      }
+      if (Spawned.insert(CE).second)
+        optionSpawn(CE, PtsSet());
       VisitArgs();
       return true;
     }
     return false;
+  }
+
+  /// A call of a function named in ThreadEntryFunctions: each callable
+  /// argument runs on another thread, possibly many times.
+  void optionSpawn(const CallExpr *CE, const PtsSet &Handle) {
+    for (const Expr *A : CE->arguments()) {
+      PtsSet Fn;
+      if (const FunctionDecl *F = callableFunction(A))
+        Fn.add(F);
+      else
+        Fn = FM.valueOf(A);
+      if (!Fn.Funcs.empty())
+        addSpawn(CE, Fn, {}, PtsSet(), Handle, /*Multi=*/true);
+    }
   }
 
   void join(const Expr *At, PtsSet Handle) {
@@ -1358,7 +1372,8 @@ private:
     const CXXMethodDecl *MD = MC->getMethodDecl();
     const Expr *Obj = MC->getImplicitObjectArgument();
     if (MD && Obj && MD->getDeclName().isIdentifier()) {
-      const CXXRecordDecl *RD = recordOf(Obj->getType());
+      // The object's own type: a base class may declare the method.
+      const CXXRecordDecl *RD = recordOf(stripLockExpr(Obj)->getType());
       StringRef N = MD->getName();
       // Threads and futures: joins; containers of threads: starts.
       if ((isStdNamed(RD, {"thread", "jthread"}) && N == "join") ||
@@ -1400,6 +1415,15 @@ private:
         visitSubexprsOnly(Obj);
         return;
       }
+    }
+    if (MD && B.isThreadEntryFunction(MD)) {
+      if (Spawned.insert(MC).second)
+        optionSpawn(MC, PtsSet());
+      if (Obj)
+        visit(Obj);
+      for (const Expr *A : MC->arguments())
+        visit(A);
+      return;
     }
     noteCall(MC);
     llvm::SmallVector<const Expr *, 4> Args(MC->arguments());
@@ -1483,6 +1507,8 @@ private:
     }
     const Expr *Obj = OC->getArg(0);
     QualType OT = Obj->getType();
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+      spawnInto(OC->getArg(1), Obj);
     AccessKind K;
     OverloadedOperatorKind Op = OC->getOperator();
     if (Op == OO_Equal)
@@ -1518,8 +1544,6 @@ private:
       markPerInstance(Begin, OC->getArg(1));
     for (unsigned I = 1; I < OC->getNumArgs(); ++I)
       visit(OC->getArg(I));
-    if (Op == OO_Equal && OC->getNumArgs() == 2)
-      spawnInto(OC->getArg(1), Obj);
   }
 
   //--- Lvalues -----------------------------------------------------------
