@@ -8,7 +8,8 @@ namespace racelint {
 
 void InconsistentLockingCheck::report(RaceModel &M, ASTContext &Ctx) {
   for (const Race &R : M.races()) {
-    if (R.CapturedLocal)
+    // A double-checked initialisation's first check is nonatomic-rmw's.
+    if (R.CapturedLocal || M.isDoubleCheckRead(*R.Access))
       continue;
     const RootAccess &A = *R.Access;
     const RootAccess &P = *R.Partner;
@@ -19,6 +20,14 @@ void InconsistentLockingCheck::report(RaceModel &M, ASTContext &Ctx) {
                          "is held only in shared mode; writers need it "
                          "exclusively")
             << A.A.Display << How << R.Guard;
+        noteWhere(R);
+        if (&P != &A)
+          diag(P.A.At, "concurrent %select{read|write|update}0 in %1 with "
+                       "'%2' %select{not held|held in shared mode}3",
+               DiagnosticIDs::Note)
+              << static_cast<int>(P.A.How) << where(P) << R.Guard
+              << !P.A.Locks.empty();
+        continue;
       } else if (A.A.Escape) {
         diag(R.ReportAt, "a reference to '%0' is returned, so the caller "
                          "reads it after '%1' is released; '%1' guards it "
@@ -36,12 +45,17 @@ void InconsistentLockingCheck::report(RaceModel &M, ASTContext &Ctx) {
             << lockNames(A);
       }
       noteWhere(R);
-      if (R.Example)
-        diag(R.Example->A.At, "'%0' %select{read|written|updated}1 with '%2' "
-                              "held here",
+      if (R.Example) {
+        // The same statement reached with the lock: show the call that
+        // holds it.
+        const RootAccess &E = *R.Example;
+        bool Same = E.A.E == A.A.E && !E.Chain.empty();
+        diag(Same ? E.Chain.back()->Loc : E.A.At,
+             "'%0' %select{read|written|updated}1 with '%2' held "
+             "%select{here|through this call}3",
              DiagnosticIDs::Note)
-            << R.Example->A.Display << static_cast<int>(R.Example->A.How)
-            << R.Guard;
+            << E.A.Display << static_cast<int>(E.A.How) << R.Guard << Same;
+      }
       continue;
     }
     // No guard decides: both sides are reported, when either holds a lock.

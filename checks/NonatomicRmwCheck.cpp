@@ -656,6 +656,30 @@ void NonatomicRmwCheck::report(RaceModel &M, ASTContext &Ctx) {
           << A.A.Display << A.A.Volatile;
     }
     noteWhere(R);
+    // The lock that guards a neighbour in the same object, if any.
+    std::string Neighbour, NeighbourLock;
+    if (const RecordDecl *RD = A.A.Loc.lastRecord())
+      for (const auto &[Key, Others] : M.storages()) {
+        for (const RootAccess &O : Others) {
+          if (O.A.Loc.lastRecord() != RD || O.A.Loc.key() == A.A.Loc.key())
+            continue;
+          std::string G = M.guardName(O.A.Loc.key());
+          if (G.empty())
+            continue;
+          Neighbour = O.A.Display;
+          NeighbourLock = G;
+          break;
+        }
+        if (!NeighbourLock.empty())
+          break;
+      }
+    if (!NeighbourLock.empty()) {
+      diag(A.A.At, "hold '%0', which guards '%1' in the same class, or make "
+                   "'%2' std::atomic",
+           DiagnosticIDs::Note)
+          << NeighbourLock << Neighbour << A.A.Display;
+      continue;
+    }
     // Where to fix it: the declaration.
     SourceLocation DeclLoc;
     if ((A.A.Loc.Root == AbsLoc::Global || A.A.Loc.Root == AbsLoc::Local) &&

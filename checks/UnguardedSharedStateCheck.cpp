@@ -16,6 +16,8 @@ void UnguardedSharedStateCheck::report(RaceModel &M, ASTContext &Ctx) {
     if (R.Kind != Race::Symmetric || R.CapturedLocal || A.holdsAny() ||
         P.holdsAny() || isReadModifyWrite(A.A))
       continue;
+    if (M.isDoubleCheckRead(A))
+      continue;
     const RecordDecl *Class =
         A.A.Loc.Root == AbsLoc::Unknown ? A.A.Loc.lastRecord() : nullptr;
     if (Class)

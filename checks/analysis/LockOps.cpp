@@ -290,6 +290,7 @@ LockRecognizer::makeRef(const Expr *LockExpr,
     return std::nullopt;
   LockRef R;
   R.Key = std::move(*Key);
+  R.Obj = LockExpr;
   QualType T = stripLockExpr(LockExpr)->getType();
   R.Recursive = isRecursiveType(T, LockExpr);
   R.SharedReentrant = isSharedReentrantType(T);
@@ -310,6 +311,8 @@ std::optional<LockRef> LockRecognizer::lockOfPointer(const Expr *E) const {
     R.Key = P->substr(1);
   else
     R.Key = "*" + *P;
+  R.Obj = S;
+  R.ViaPointer = true;
   QualType T = S->getType();
   if (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();

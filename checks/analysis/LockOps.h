@@ -33,6 +33,11 @@ struct LockRef {
   /// A read lock may be taken again while read-held by the same thread
   /// (pthread_rwlock_rdlock); std::shared_mutex makes that undefined.
   bool SharedReentrant = false;
+  /// The expression that named the lock: the lock object, or (ViaPointer)
+  /// a pointer to it. Keys are rewritten through local aliases; this is
+  /// what the memory model resolves.
+  const clang::Expr *Obj = nullptr;
+  bool ViaPointer = false;
   bool operator==(const LockRef &O) const { return Key == O.Key; }
 };
 

@@ -142,6 +142,8 @@ struct LocksetAnalysis::Transfer {
 
   /// Records whether this is, on some path, the first operation on L.
   void touch(const LockRef &L, LockMode M, bool Acquire) {
+    if (Rep && L.Obj)
+      Rep->KeyRefs.try_emplace(L.Key, L);
     if (S.MustTouched.insert(L.Key).second && Rep)
       (Acquire ? Rep->FirstAcquired : Rep->FirstReleased)
           .try_emplace(L.Key, L, M);

@@ -211,6 +211,9 @@ struct FunctionLocks {
   /// The subset of MustAt held in shared (reader) mode: a write under one of
   /// these races with the other readers.
   std::map<const clang::Stmt *, std::vector<std::string>> SharedAt;
+  /// The first reference that named each lock key (with the expression the
+  /// memory model resolves).
+  std::map<std::string, LockRef> KeyRefs;
 };
 
 /// Runs the analysis on one function body.

@@ -817,8 +817,14 @@ void RaceModel::findRaces() {
     std::map<std::string, GuardInfo> Guards;
     for (const RootAccess &A : Accesses) {
       std::string K = A.A.Loc.key();
-      if (!Guards.count(K))
+      if (!Guards.count(K)) {
         Guards[K] = guardOf(Accesses, K);
+        if (!Guards[K].Lock.empty() && Guards[K].Example)
+          GuardNames[K] = nameFor(*Guards[K].Example, Guards[K].Lock,
+                                  Guards[K].Name);
+      }
+      if (A.A.OuterCheckAt.isValid())
+        DoubleCheckReads.insert(A.A.OuterCheckAt.getRawEncoding());
     }
     // Every access paired with the first access it races with.
     std::map<const RootAccess *, const RootAccess *> Partner;
@@ -837,8 +843,12 @@ void RaceModel::findRaces() {
           continue;
         if (commonLock(X, Y) || !mayRunConcurrently(X, Y))
           continue;
-        Partner[&X] = &Y;
-        break;
+        // Prefer another statement as the partner: the note is more useful.
+        auto [It, New] = Partner.try_emplace(&X, &Y);
+        if (!New && It->second->A.E == X.A.E)
+          It->second = &Y;
+        if (Y.A.E != X.A.E)
+          break;
       }
     }
     // The same statement reached with and without a lock: the paths
@@ -891,9 +901,21 @@ void RaceModel::findRaces() {
         R.Total = G.Total;
         R.Example = G.Example;
         R.SharedWrite = SharedOnly;
-        // Pair with a guarded access as the note.
-        if (G.Example && G.Example != &X)
-          R.Partner = G.Example;
+        // The note shows a guarded write, preferably another statement
+        // made directly in its function.
+        const RootAccess *Best = nullptr;
+        for (const RootAccess &O : Accesses)
+          if (isWrite(O.A.How) && O.A.E != X.A.E &&
+              O.A.Loc.key() == X.A.Loc.key() &&
+              llvm::is_contained(O.RelLocks, G.Lock) &&
+              (!Best || (!Best->Chain.empty() && O.Chain.empty())))
+            Best = &O;
+        if (Best)
+          R.Example = Best;
+        // A write under a reader lock conflicts with the other readers: the
+        // racing access is the note. Otherwise a guarded write is.
+        if (R.Example && R.Example != &X && !SharedOnly)
+          R.Partner = R.Example;
       } else {
         R.Kind = Race::Symmetric;
       }
@@ -914,7 +936,8 @@ void RaceModel::findRaces() {
               !std::equal(X.Chain.begin() + FromCall, X.Chain.end(),
                           I->Chain.end() - Tail))
             continue;
-          if (!Reported.count(I) && I->RelLocks != X.RelLocks)
+          if (!Reported.count(I) && (I->RelLocks != X.RelLocks ||
+                                     I->RelShared != X.RelShared))
             return false;
         }
         return true;
@@ -970,6 +993,11 @@ void RaceModel::findRaces() {
         llvm::errs() << "\n";
       }
   }
+}
+
+std::string RaceModel::guardName(const std::string &Key) const {
+  auto It = GuardNames.find(Key);
+  return It == GuardNames.end() ? std::string() : It->second;
 }
 
 std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,

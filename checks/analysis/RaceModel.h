@@ -128,6 +128,14 @@ public:
   static bool commonLock(const RootAccess &X, const RootAccess &Y);
 
   const Summary &summaryOf(const clang::FunctionDecl *FD);
+  /// The unlocked first check of a double-checked initialisation: a read
+  /// nonatomic-rmw reports as that pattern (not as a plain race).
+  bool isDoubleCheckRead(const RootAccess &A) const {
+    return !isWrite(A.A.How) &&
+           DoubleCheckReads.count(A.A.At.getRawEncoding());
+  }
+  /// The guard of the storage with this key ("" when none), for notes.
+  std::string guardName(const std::string &Key) const;
   const RaceConfig &config() const { return Config; }
   /// The lock Rel (named relative to an access) as the code around access
   /// A would name it; Fallback when it cannot be written.
@@ -177,6 +185,8 @@ private:
   /// used), by root key.
   std::map<const clang::FunctionDecl *, std::set<std::string>> SyncObjects;
   std::map<std::string, std::vector<RootAccess>> ByKey;
+  std::set<unsigned> DoubleCheckReads;
+  std::map<std::string, std::string> GuardNames;
   std::vector<Race> Races;
 };
 

@@ -1915,7 +1915,18 @@ PtsSet SummaryBuilder::lockLocs(const FunctionDecl *FD, StringRef Key) {
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
-  PtsSet P = Memory.of(FD).lockKeyLoc(FD, Key);
+  const FunctionMemory &FM = Memory.of(FD);
+  PtsSet P;
+  const FunctionLocks &FL = TU.locks(FD);
+  auto Ref = FL.KeyRefs.find(Key.str());
+  if (Ref != FL.KeyRefs.end() && Ref->second.Obj) {
+    P = Ref->second.ViaPointer ? FM.valueOf(Ref->second.Obj)
+                               : FM.locOf(Ref->second.Obj);
+    if (P.Unknown || P.Objs.empty())
+      P = PtsSet();
+  }
+  if (P.Objs.empty())
+    P = FM.lockKeyLoc(FD, Key);
   if (P.Objs.empty()) {
     // A lock racelint cannot place: known by its name only.
     AbsLoc L;
