@@ -18,6 +18,12 @@ void ThreadCaptureCheck::report(RaceModel &M, ASTContext &Ctx) {
     diag(P.A.At, "the thread %select{reads|writes|updates}0 it here %1",
          DiagnosticIDs::Note)
         << static_cast<int>(P.A.How) << describeLocks(P);
+    bool Joined = false;
+    SourceLocation Spawn = M.spawnLoc(P.Context, Joined);
+    if (Spawn.isValid())
+      diag(Spawn, "thread started here%select{; it is never joined|}0",
+           DiagnosticIDs::Note)
+          << Joined;
   }
 }
 

@@ -995,6 +995,20 @@ void RaceModel::findRaces() {
   }
 }
 
+SourceLocation RaceModel::spawnLoc(unsigned Ctx, bool &Joined) {
+  Joined = false;
+  if (Ctx >= Contexts.size() || Contexts[Ctx].Kind != ThreadContext::Spawned)
+    return SourceLocation();
+  const Summary &PS = summaryOf(Contexts[Contexts[Ctx].Parent].Root);
+  if (Contexts[Ctx].Spawn >= PS.Spawns.size())
+    return SourceLocation();
+  const SpawnSite &Sp = PS.Spawns[Contexts[Ctx].Spawn];
+  for (const PtsSet &J : PS.Joins)
+    if (joinMatches(J, Sp.Handle) || joinMatches(J, Sp.Handle, true))
+      Joined = true;
+  return Sp.Loc;
+}
+
 std::string RaceModel::guardName(const std::string &Key) const {
   auto It = GuardNames.find(Key);
   return It == GuardNames.end() ? std::string() : It->second;

@@ -141,6 +141,9 @@ public:
   /// A would name it; Fallback when it cannot be written.
   static std::string nameFor(const RootAccess &A, const std::string &Rel,
                              const std::string &Fallback);
+  /// Where the thread of a spawned context is started (in its parent's
+  /// root function), and whether that root joins it.
+  clang::SourceLocation spawnLoc(unsigned Ctx, bool &Joined);
   /// "called from 'f' here" steps of an access, outermost first.
   std::string describeChain(const RootAccess &A) const;
 

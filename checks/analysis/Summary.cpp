@@ -1279,7 +1279,7 @@ private:
   }
 
   /// A call of a function named in ThreadEntryFunctions: each callable
-  /// argument runs on another thread, possibly many times.
+  /// argument runs on another thread, once per call.
   void optionSpawn(const CallExpr *CE, const PtsSet &Handle) {
     for (const Expr *A : CE->arguments()) {
       PtsSet Fn;
@@ -1288,7 +1288,7 @@ private:
       else
         Fn = FM.valueOf(A);
       if (!Fn.Funcs.empty())
-        addSpawn(CE, Fn, {}, PtsSet(), Handle, /*Multi=*/true);
+        addSpawn(CE, Fn, {}, PtsSet(), Handle);
     }
   }
 
