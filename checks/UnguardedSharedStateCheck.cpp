@@ -18,8 +18,13 @@ void UnguardedSharedStateCheck::report(RaceModel &M, ASTContext &Ctx) {
       continue;
     if (M.isDoubleCheckRead(A))
       continue;
-    const RecordDecl *Class =
-        A.A.Loc.Root == AbsLoc::Unknown ? A.A.Loc.lastRecord() : nullptr;
+    // A member named bare (`Name`) is a field of the object a method runs
+    // on: name its class.
+    const RecordDecl *Class = nullptr;
+    if (!A.A.Loc.Path.empty() &&
+        A.A.Loc.Path.back().Kind == PathStep::Field &&
+        A.A.Display.find_first_of(".->[*") == std::string::npos)
+      Class = A.A.Loc.lastRecord();
     if (Class)
       diag(R.ReportAt, "'%0' is %select{read|written|updated}1 with no lock "
                        "held, and nothing guards it in concurrent class '%2'")
