@@ -547,18 +547,30 @@ bool RaceModel::joinedLater(const RootAccess &X, const RootAccess &Y) const {
        P = Contexts[P].Parent) {
     const Summary &PS =
         const_cast<RaceModel *>(this)->summaryOf(Contexts[Contexts[P].Parent].Root);
-    if (Contexts[P].Spawn < PS.Spawns.size())
-      Handles.push_back(PS.Spawns[Contexts[P].Spawn].Handle);
+    if (Contexts[P].Spawn < PS.Spawns.size()) {
+      // Named as the root sees it: `this->Worker` of two methods is the
+      // same member of the same (type-known) object.
+      PtsSet H;
+      for (const AbsLoc &L : PS.Spawns[Contexts[P].Spawn].Handle.Objs)
+        for (const AbsLoc &B : bindLoc(L, Contexts[P].Parent).Objs)
+          H.add(typeOnly(B));
+      Handles.push_back(H);
+    }
   }
   if (Handles.empty())
     return false;
   auto Check = [&](const FunctionDecl *F, SourceLocation After) {
     const Summary &S = const_cast<RaceModel *>(this)->summaryOf(F);
-    for (const auto &[Loc, H] : S.JoinPoints)
-      if (SM.isBeforeInTranslationUnit(After, Loc))
-        for (const PtsSet &T : Handles)
-          if (joinMatches(H, T))
-            return true;
+    for (const auto &[Loc, H] : S.JoinPoints) {
+      if (!SM.isBeforeInTranslationUnit(After, Loc))
+        continue;
+      PtsSet J;
+      for (const AbsLoc &L : H.Objs)
+        J.add(typeOnly(L));
+      for (const PtsSet &T : Handles)
+        if (joinMatches(J, T) || joinMatches(J, T, /*WholeArray=*/true))
+          return true;
+    }
     return false;
   };
   if (Check(X.A.Function, X.A.At))
@@ -1003,10 +1015,11 @@ SourceLocation RaceModel::spawnLoc(unsigned Ctx, bool &Joined) {
   if (Contexts[Ctx].Spawn >= PS.Spawns.size())
     return SourceLocation();
   const SpawnSite &Sp = PS.Spawns[Contexts[Ctx].Spawn];
+  Joined = !Sp.AliveAtExit;
   for (const PtsSet &J : PS.Joins)
     if (joinMatches(J, Sp.Handle) || joinMatches(J, Sp.Handle, true))
       Joined = true;
-  return Sp.Loc;
+  return Sp.CreateLoc;
 }
 
 std::string RaceModel::guardName(const std::string &Key) const {

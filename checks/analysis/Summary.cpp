@@ -1096,6 +1096,7 @@ private:
     SpawnSite S;
     S.At = At;
     S.Loc = At->getBeginLoc();
+    S.CreateLoc = S.Loc;
     for (const FunctionDecl *F : Entry.Funcs)
       if (B.analyzes(F))
         S.Entries.push_back(F);
@@ -1962,6 +1963,7 @@ Summary SummaryBuilder::build(const FunctionDecl *FD, const FunctionLocks &FL,
         SpawnSite T;
         T.At = C.Call;
         T.Loc = C.Loc;
+        T.CreateLoc = From.CreateLoc;
         T.Chain.push_back(C.Loc);
         T.Chain.insert(T.Chain.end(), From.Chain.begin(), From.Chain.end());
         if (T.Chain.size() > 8)

@@ -128,6 +128,8 @@ struct SpawnSite {
   clang::SourceLocation Loc;
   /// The chain of calls from this function down to the create.
   std::vector<clang::SourceLocation> Chain;
+  /// The create itself (in this function or in a callee).
+  clang::SourceLocation CreateLoc;
   llvm::SmallVector<const clang::FunctionDecl *, 2> Entries;
   /// The entry is a function pointer passed in this function's parameters
   /// (a spawn wrapper): callers name it.
