@@ -780,7 +780,13 @@ ElemIndex FunctionMemory::indexOf(const Expr *Idx) const {
       if (V->hasLocalStorage() && !Escaped.count(V)) {
         I.Kind = ElemIndex::Sym;
         I.Var = V;
+        return I;
       }
+  // Any other index: the value this one evaluation computes, so what is
+  // reached through one `&a[h(x)]` (a lock and the fields beside it) is
+  // one element.
+  I.Kind = ElemIndex::Sym;
+  I.Index = Idx;
   return I;
 }
 

@@ -41,8 +41,12 @@ struct ElemIndex {
   IndexKind Kind = Any;
   int64_t Value = 0;
   const clang::ValueDecl *Var = nullptr;
+  /// Sym with no variable: one index expression, evaluated once (the lock
+  /// and the fields reached through one `&a[f(x)]` argument).
+  const clang::Expr *Index = nullptr;
   bool operator==(const ElemIndex &O) const {
-    return Kind == O.Kind && Value == O.Value && Var == O.Var;
+    return Kind == O.Kind && Value == O.Value && Var == O.Var &&
+           Index == O.Index;
   }
   /// Whether the two indices may designate the same element.
   bool mayEqual(const ElemIndex &O) const {

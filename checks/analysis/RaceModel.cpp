@@ -352,7 +352,8 @@ std::string indexKey(const ElemIndex &I) {
   case ElemIndex::Const:
     return std::to_string(I.Value);
   case ElemIndex::Sym:
-    return "@" + std::to_string(reinterpret_cast<uintptr_t>(I.Var));
+    return "@" + std::to_string(reinterpret_cast<uintptr_t>(I.Var)) + "/" +
+           std::to_string(reinterpret_cast<uintptr_t>(I.Index));
   case ElemIndex::Any:
     return "*";
   }
@@ -376,7 +377,13 @@ std::string exactKey(const AbsLoc &L) {
 /// A lock named relative to the access it protects: `^N` climbs N steps up
 /// the access's path to the common object, then the lock's own path.
 std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock) {
-  if (Acc.sameRoot(Lock)) {
+  // A lock of the same object as the access, when that object has no name
+  // of its own (a parameter, `this`, an object known by type): named
+  // relative to the access, so every function that reaches such an object
+  // names its lock alike. Objects with a name (globals, heap sites, locals)
+  // name their locks absolutely.
+  bool Nameless = Acc.Root == AbsLoc::Unknown || Acc.isParamRooted();
+  if (Nameless && Acc.sameRoot(Lock)) {
     size_t P = 0;
     while (P < Acc.Path.size() && P < Lock.Path.size()) {
       const PathStep &X = Acc.Path[P], &Y = Lock.Path[P];
@@ -399,7 +406,8 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock) {
     }
     return S;
   }
-  // `locks[h]` guarding `tab[h]`: the same index picks both.
+  // `locks[h]` guarding `tab[h]`, or `a[h].mu` guarding `a[h].n`: the same
+  // index picks both.
   for (const PathStep &LS : Lock.Path)
     if (LS.Kind == PathStep::Elem && LS.Index.Kind != ElemIndex::Any)
       for (const PathStep &AS : Acc.Path)
@@ -410,7 +418,7 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock) {
               S.Index = ElemIndex();
           return exactKey(Copy) + "[=]";
         }
-  return exactKey(Lock);
+  return exactKey(Lock.isParamRooted() ? RaceModel::typeOnly(Lock) : Lock);
 }
 } // namespace
 
@@ -481,10 +489,17 @@ void RaceModel::collect() {
         // starts them or runs after they are joined.
         if (C.Kind == ThreadContext::Main && RA.A.Threads.Alive.empty())
           continue;
-        // An object known by type only, with no type, says nothing.
-        if (RA.A.Loc.Root == AbsLoc::Unknown && !RA.A.Loc.Type &&
-            !RA.A.Loc.Name)
-          continue;
+        // An object known by type only, with no type, says nothing; nor
+        // does one of a library type reached through an iterator or a
+        // pointer racelint cannot follow (`it->second`).
+        if (RA.A.Loc.Root == AbsLoc::Unknown && !RA.A.Loc.Name) {
+          const RecordDecl *T = RA.A.Loc.byType().Type;
+          if (!T)
+            continue;
+          SourceLocation TL = SM.getExpansionLoc(T->getLocation());
+          if (TL.isValid() && SM.isInSystemHeader(TL))
+            continue;
+        }
         // A thread's argument owned by each instance.
         if (C.Kind == ThreadContext::Spawned && C.Multi) {
           const Summary &PS = summaryOf(Contexts[C.Parent].Root);
@@ -737,17 +752,20 @@ RaceModel::GuardInfo
 RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
                    const std::string &Key) const {
   GuardInfo G;
-  // Candidates: the locks held at writes, counted per access and per
-  // function (a helper reached through several callers is one function).
-  std::map<std::string, unsigned> HeldAt;
-  std::map<std::string, const RootAccess *> Example;
-  // Units of evidence are functions; a helper whose entry points disagree
-  // (called with the lock from two, without it from a third) counts once
-  // per entry point, so the callers decide.
+  // Evidence is counted per unit: a function, or a function as reached from
+  // one entry point when its entry points disagree (a helper called with
+  // the lock from two entry points and without it from a third counts
+  // twice for the lock and once against it).
+  struct UnitInfo {
+    std::set<std::string> Holds; // held at every access of the unit
+    bool First = true, Writes = false, Updates = false;
+  };
   using Unit = std::pair<const FunctionDecl *, const FunctionDecl *>;
-  std::map<Unit, std::set<std::string>> FnHolds;
+  std::map<Unit, UnitInfo> Units;
+  std::map<std::string, unsigned> HeldAt, WritesHeld;
+  std::map<std::string, const RootAccess *> Example;
+  std::set<std::string> Candidates;
   unsigned Writes = 0;
-  std::map<std::string, unsigned> WritesHeld;
   for (const RootAccess &A : Accesses) {
     if (A.A.Loc.key() != Key)
       continue;
@@ -764,50 +782,94 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       if (!IsWhole)
         Counted.push_back(A.RelLocks[I]);
     }
+    bool W = isWrite(A.A.How);
     for (const std::string &L : Counted) {
       ++HeldAt[L];
-      if (isWrite(A.A.How)) {
+      Candidates.insert(L);
+      if (W) {
         ++WritesHeld[L];
         if (!Example.count(L))
           Example[L] = &A;
       }
     }
-    if (isWrite(A.A.How))
-      ++Writes;
-    Unit F{A.Root, A.A.Function};
-    auto [It, New] = FnHolds.try_emplace(F);
-    if (New)
-      It->second.insert(Counted.begin(), Counted.end());
-    else {
+    Writes += W;
+    UnitInfo &U = Units[{A.Root, A.A.Function}];
+    if (U.First) {
+      U.Holds.insert(Counted.begin(), Counted.end());
+      U.First = false;
+    } else {
       std::set<std::string> Keep;
       for (const std::string &L : Counted)
-        if (It->second.count(L))
+        if (U.Holds.count(L))
           Keep.insert(L);
-      It->second = std::move(Keep);
+      U.Holds = std::move(Keep);
     }
+    U.Writes |= W;
+    U.Updates |= A.A.How == AccessKind::ReadModifyWrite;
   }
   for (const auto &[L, Held] : HeldAt) {
     if (!WritesHeld.count(L))
       continue; // a guard must protect at least one write
-    std::map<const FunctionDecl *, std::pair<unsigned, unsigned>> PerFn;
-    for (const auto &[F, Set] : FnHolds)
-      ++(Set.count(L) ? PerFn[F.second].first : PerFn[F.second].second);
-    unsigned FnsHeld = 0, Units = 0;
-    for (const auto &[F, C] : PerFn) {
-      if (C.first && C.second) {
-        FnsHeld += C.first;
-        Units += C.first + C.second;
+    // Units, merged per function when a function's entry points agree.
+    struct Tally {
+      unsigned Held = 0, Bare = 0, WritesHeld = 0, WritesBare = 0,
+               UpdatesHeld = 0, UpdatesBare = 0;
+    };
+    std::map<const FunctionDecl *, std::vector<const UnitInfo *>> PerFn;
+    for (const auto &[U, Info] : Units)
+      PerFn[U.second].push_back(&Info);
+    Tally T;
+    for (const auto &[F, Infos] : PerFn) {
+      bool Agree = llvm::all_of(Infos, [&](const UnitInfo *I) {
+        return I->Holds.count(L) == Infos.front()->Holds.count(L);
+      });
+      auto Count = [&](const UnitInfo &I) {
+        bool H = I.Holds.count(L);
+        ++(H ? T.Held : T.Bare);
+        if (I.Writes)
+          ++(H ? T.WritesHeld : T.WritesBare);
+        if (I.Updates)
+          ++(H ? T.UpdatesHeld : T.UpdatesBare);
+      };
+      if (Agree) {
+        UnitInfo Merged = *Infos.front();
+        for (const UnitInfo *I : Infos) {
+          Merged.Writes |= I->Writes;
+          Merged.Updates |= I->Updates;
+        }
+        Count(Merged);
       } else {
-        FnsHeld += C.first ? 1 : 0;
-        ++Units;
+        for (const UnitInfo *I : Infos)
+          Count(*I);
       }
     }
     // At the default ratio, a lock held at every write guards the storage
     // even when more functions read it bare; a stricter ratio asks for the
     // ratio itself.
-    bool AllWrites = WritesHeld[L] == Writes && Config.MinGuardedRatio <= 0.5;
-    bool Majority = FnsHeld > Config.MinGuardedRatio * Units;
-    if (!AllWrites && !Majority)
+    bool Default = Config.MinGuardedRatio <= 0.5;
+    bool AllWrites = WritesHeld[L] == Writes && Default;
+    bool Majority = T.Held > Config.MinGuardedRatio * (T.Held + T.Bare);
+    // The only lock ever taken around the storage, held at more of the
+    // statements that write it, or that touch it, than not: the code that
+    // maintains the state takes it, and the bare accesses are the ones that
+    // forgot it. (One locked write against one bare one tips nothing: both
+    // are reported.)
+    std::set<const Expr *> WH, WB, SH, SB;
+    for (const RootAccess &A : Accesses)
+      if (A.A.Loc.key() == Key) {
+        bool H = llvm::is_contained(A.RelLocks, L);
+        (H ? SH : SB).insert(A.A.E);
+        if (isWrite(A.A.How))
+          (H ? WH : WB).insert(A.A.E);
+      }
+    // A statement reached both with and without the lock counts as bare.
+    for (const Expr *E : WB)
+      WH.erase(E);
+    for (const Expr *E : SB)
+      SH.erase(E);
+    bool Only = Candidates.size() == 1 && Default &&
+                (WH.size() > WB.size() || SH.size() > SB.size());
+    if (!AllWrites && !Majority && !Only)
       continue;
     if (Held > G.Held) {
       G.Lock = L;

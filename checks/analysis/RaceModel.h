@@ -158,8 +158,11 @@ private:
   /// L with the parameters of spawned threads' entries bound to what their
   /// spawners passed, up to the context's root.
   PtsSet bindLoc(const AbsLoc &L, unsigned Ctx) const;
+public:
   /// L with a root's own parameters and `this` replaced by their type.
   static AbsLoc typeOnly(const AbsLoc &L);
+
+private:
   void findRaces();
   bool evidence(const RootAccess &X, const RootAccess &Y) const;
   bool joinedLater(const RootAccess &X, const RootAccess &Y) const;
