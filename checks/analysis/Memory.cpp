@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include <functional>
 
 using namespace clang;
 
@@ -113,6 +114,15 @@ static const FunctionDecl *thisOwner(const FunctionDecl *FD) {
     FD = cast<FunctionDecl>(DC);
   }
   return FD;
+}
+
+bool isSequenceContainer(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getDeclName().isIdentifier())
+    return false;
+  StringRef N = RD->getName();
+  return N == "vector" || N == "array" || N == "deque" || N == "span" ||
+         N == "basic_string";
 }
 
 bool isPointerLike(QualType T) {
@@ -676,11 +686,35 @@ void FunctionMemory::collect(const Stmt *S) {
         if (isPointerLike(V->getType()))
           Sources[V].push_back(OC->getArg(1));
       }
+  } else if (const auto *FR = dyn_cast<CXXForRangeStmt>(S)) {
+    // `for (auto &x : c)`: x refers to the elements of c.
+    if (const VarDecl *LV = FR->getLoopVariable())
+      if (LV->getType()->isReferenceType() && FR->getRangeInit())
+        RangeOf[LV] = FR->getRangeInit();
   } else if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+    llvm::DenseSet<const VarDecl *> ByCopy;
     for (const LambdaCapture &C : LE->captures())
-      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Escaped.insert(V);
+      if (C.capturesVariable())
+        if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar())) {
+          if (C.getCaptureKind() == LCK_ByRef)
+            Escaped.insert(V);
+          else
+            ByCopy.insert(V);
+        }
+    // Inside the body, a variable captured by copy is the closure's own.
+    if (!ByCopy.empty()) {
+      std::function<void(const Stmt *)> Mark = [&](const Stmt *St) {
+        if (!St)
+          return;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(St))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (ByCopy.count(V))
+              CopiedRefs.insert(DRE);
+        for (const Stmt *C : St->children())
+          Mark(C);
+      };
+      Mark(LE->getBody());
+    }
     // The body belongs to this function's points-to facts too; its
     // parameters point to what its callers pass.
     if (const CXXMethodDecl *Op = LE->getCallOperator())
@@ -691,6 +725,17 @@ void FunctionMemory::collect(const Stmt *S) {
     return;
   } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = CE->getDirectCallee();
+    // A method called on a local object gets its address as `this`: if the
+    // method starts a thread on it, the thread shares the local.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      if (const Expr *Obj = MC->getImplicitObjectArgument())
+        if (!Obj->getType()->isPointerType() && Callee &&
+            Callee->getDefinition())
+          Escape(Obj);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
+      if (isa_and_nonnull<CXXMethodDecl>(Callee) && OC->getNumArgs() >= 1 &&
+          Callee->getDefinition())
+        Escape(OC->getArg(0));
     for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
       const Expr *A = CE->getArg(I)->IgnoreParenImpCasts();
       // An array passed to a function decays to a pointer to it.
@@ -739,6 +784,15 @@ void FunctionMemory::solve() {
         P.add(L);
       }
     }
+  }
+  for (auto &[V, Range] : RangeOf) {
+    PtsSet P;
+    PtsSet C = locOf(Range);
+    for (const AbsLoc &L : C.Objs)
+      P.add(L.elem(ElemIndex()));
+    // An array walked by a pointer-valued range is reached through it.
+    P.Unknown = C.Unknown || C.Objs.empty();
+    Pts[V] = P;
   }
   // Flow-insensitive fixpoint; paths are capped and sets bounded, so it
   // converges, and the round limit only guards against surprises.
@@ -1085,7 +1139,7 @@ PtsSet FunctionMemory::locOf(const Expr *E) const {
       Out.add(G);
       return Out;
     }
-    if (V->getTLSKind() != VarDecl::TLS_None)
+    if (V->getTLSKind() != VarDecl::TLS_None || CopiedRefs.count(DRE))
       return Out;
     // A local: shared only when its address escapes.
     if (Escaped.count(V)) {
@@ -1181,6 +1235,36 @@ PtsSet FunctionMemory::locOf(const Expr *E) const {
         isSmartPointer(OC->getArg(0)->getType())) {
       PtsSet Bases = valueOf(OC->getArg(0));
       return Finish(Bases, OC->getType(), [](const AbsLoc &B) { return B; });
+    }
+    // v[i]: the element of v, not v as a whole.
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
+        isSequenceContainer(OC->getArg(0)->getType())) {
+      ElemIndex I = indexOf(OC->getArg(1));
+      PtsSet Bases = locOf(OC->getArg(0));
+      PtsSet R;
+      for (const AbsLoc &B : Bases.Objs)
+        R.add(B.elem(I));
+      R.Unknown = Bases.Unknown;
+      return R;
+    }
+    return Out;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (MD && Obj && MD->getDeclName().isIdentifier() &&
+        isSequenceContainer(Obj->getType()) &&
+        (MD->getName() == "at" || MD->getName() == "front" ||
+         MD->getName() == "back")) {
+      ElemIndex I;
+      if (MD->getName() == "at" && MC->getNumArgs() == 1)
+        I = indexOf(MC->getArg(0));
+      PtsSet Bases = locOf(Obj);
+      PtsSet R;
+      for (const AbsLoc &B : Bases.Objs)
+        R.add(B.elem(I));
+      R.Unknown = Bases.Unknown;
+      return R;
     }
     return Out;
   }

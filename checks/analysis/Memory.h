@@ -201,7 +201,11 @@ private:
   llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<const clang::Expr *, 2>>
       Sources;
   llvm::DenseMap<const clang::VarDecl *, PtsSet> Pts;
+  /// Range-for loop references and the ranges they walk.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> RangeOf;
   llvm::DenseSet<const clang::VarDecl *> Escaped, Reassigned;
+  /// Uses, inside lambdas, of variables the lambda captured by copy.
+  llvm::DenseSet<const clang::DeclRefExpr *> CopiedRefs;
   mutable unsigned Depth = 0;
 };
 
@@ -273,6 +277,9 @@ const clang::FieldDecl *canonicalField(const clang::FieldDecl *F);
 const clang::RecordDecl *recordOfType(clang::QualType T);
 /// A record's definition.
 const clang::RecordDecl *canonicalRecord(const clang::RecordDecl *RD);
+/// A standard container whose operator[] and at() pick an element without
+/// changing the container (vector, array, deque, span, string).
+bool isSequenceContainer(clang::QualType T);
 /// Pointers, arrays and the standard smart pointers.
 bool isPointerLike(clang::QualType T);
 

@@ -120,6 +120,10 @@ void RaceModel::findRoots() {
           NeverRun.insert(Op);
     }
   }
+  // A TU with main() is a program: a method it calls is analysed where it
+  // is called, not again as an entry point of its own.
+  bool Program = llvm::any_of(
+      Functions, [](const FunctionDecl *FD) { return FD->isMain(); });
   for (const FunctionDecl *FD : Functions) {
     if (Entries.count(FD) || NeverRun.count(FD) || isInitFunction(FD))
       continue;
@@ -130,7 +134,7 @@ void RaceModel::findRoots() {
     bool Root = !Callers.lookup(FD);
     // Public methods can be called from outside the TU too.
     if (!Root && MD && !Lambda && MD->getAccess() == AS_public &&
-        !isa<CXXConstructorDecl>(FD))
+        !isa<CXXConstructorDecl>(FD) && !Program)
       Root = true;
     if (Root)
       Roots.push_back(FD);
@@ -310,8 +314,14 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
 PtsSet RaceModel::bindLoc(const AbsLoc &L, unsigned Ctx) const {
   PtsSet Out;
   const ThreadContext &C = Contexts[Ctx];
-  if (L.isParamRooted() && L.Fn == C.Root && C.Kind == ThreadContext::Spawned) {
-    // The entry's parameters are what the spawner passed.
+  // The entry's parameters are what the spawner passed; a lambda entry's
+  // `this` is the object its enclosing method ran on.
+  bool Own = L.isParamRooted() && L.Fn == C.Root;
+  bool LambdaThis = L.Root == AbsLoc::This && L.Fn != C.Root &&
+                    isa<CXXMethodDecl>(C.Root) &&
+                    cast<CXXMethodDecl>(C.Root)->getParent()->isLambda() &&
+                    enclosingFunction(C.Root) == L.Fn;
+  if ((Own || LambdaThis) && C.Kind == ThreadContext::Spawned) {
     const ThreadContext &P = Contexts[C.Parent];
     const Summary &PS = const_cast<RaceModel *>(this)->summaryOf(P.Root);
     if (C.Spawn < PS.Spawns.size()) {
@@ -319,7 +329,7 @@ PtsSet RaceModel::bindLoc(const AbsLoc &L, unsigned Ctx) const {
       CallSite Bind;
       Bind.Args = Sp.Args;
       Bind.Self = Sp.Self;
-      for (const AbsLoc &Sub : substitute(L, C.Root, Bind).Objs)
+      for (const AbsLoc &Sub : substitute(L, L.Fn, Bind).Objs)
         Out.merge(bindLoc(Sub, C.Parent));
       return Out;
     }
@@ -376,14 +386,31 @@ std::string exactKey(const AbsLoc &L) {
 
 /// A lock named relative to the access it protects: `^N` climbs N steps up
 /// the access's path to the common object, then the lock's own path.
-std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock) {
-  // A lock of the same object as the access, when that object has no name
-  // of its own (a parameter, `this`, an object known by type): named
-  // relative to the access, so every function that reaches such an object
-  // names its lock alike. Objects with a name (globals, heap sites, locals)
-  // name their locks absolutely.
-  bool Nameless = Acc.Root == AbsLoc::Unknown || Acc.isParamRooted();
-  if (Nameless && Acc.sameRoot(Lock)) {
+/// Where the object an access is grouped by begins in its path: after the
+/// last dereference (and the element steps right after it) for objects
+/// known only by type; the root for objects with a name.
+size_t objectStart(const AbsLoc &Acc) {
+  if (!(Acc.Root == AbsLoc::Unknown || Acc.isParamRooted()))
+    return 0;
+  size_t Cut = 0;
+  for (size_t I = 0; I < Acc.Path.size(); ++I)
+    if (Acc.Path[I].Kind == PathStep::Deref)
+      Cut = I + 1;
+  while (Cut < Acc.Path.size() && Acc.Path[Cut].Kind == PathStep::Elem)
+    ++Cut;
+  return Cut;
+}
+
+std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
+                         bool Always = false) {
+  // A lock of the same object as the access (the same root): named by where
+  // its path leaves the access's path, "P:suffix", so that every access
+  // that reaches such an object names its lock alike, however deep it goes
+  // into the object (`plugins_` and `plugins_[k].second` under `mu_` are
+  // both "0:.mu_"), and an element's own lock is the same for every element
+  // (`slots[i].n` under `slots[i].mu`: "2:.mu").
+  (void)Always;
+  if (Acc.sameRoot(Lock)) {
     size_t P = 0;
     while (P < Acc.Path.size() && P < Lock.Path.size()) {
       const PathStep &X = Acc.Path[P], &Y = Lock.Path[P];
@@ -393,7 +420,12 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock) {
         break;
       ++P;
     }
-    std::string S = "^" + std::to_string(Acc.Path.size() - P);
+    // Counted from where the grouped object starts, so `me->e->n` and
+    // `e->n` under their engine's lock agree.
+    std::string S =
+        std::to_string(static_cast<long>(P) -
+                       static_cast<long>(objectStart(Acc))) +
+        ":";
     for (size_t I = P; I < Lock.Path.size(); ++I) {
       const PathStep &St = Lock.Path[I];
       if (St.Kind == PathStep::Field)
@@ -653,6 +685,24 @@ bool RaceModel::mayRunConcurrently(const RootAccess &X,
     std::reverse(V.begin(), V.end());
     return V;
   };
+  // A local lives in one activation of its function: two accesses that both
+  // run inside an activation of that function (each in its own thread, or
+  // both in one) never touch the same one concurrently. Only a thread given
+  // the local by its owner shares it.
+  if (X.A.Loc.Root == AbsLoc::Local && X.A.Loc.Var) {
+    const auto *Owner =
+        dyn_cast<FunctionDecl>(X.A.Loc.Var->getDeclContext());
+    auto Runs = [&](const RootAccess &A) {
+      if (A.Root == Owner || A.A.Function == Owner)
+        return true;
+      for (const CallSite *C : A.Chain)
+        if (llvm::is_contained(C->Callees, Owner))
+          return true;
+      return false;
+    };
+    if (Owner && Runs(X) && Runs(Y))
+      return false;
+  }
   // Runs of one once routine for the same once object are one run; code
   // after a once call runs after the routine.
   if (X.InOnce && Y.InOnce && *X.InOnce == *Y.InOnce)
@@ -748,6 +798,16 @@ bool RaceModel::mayRunConcurrently(const RootAccess &X,
 // Guards and races
 //===----------------------------------------------------------------------===//
 
+/// Whether two storage keys overlap: equal, or one the other's prefix at
+/// a field or element boundary (a vector and its elements).
+static bool keysOverlap(llvm::StringRef A, llvm::StringRef B) {
+  if (A.size() > B.size())
+    std::swap(A, B);
+  if (!B.starts_with(A))
+    return false;
+  return B.size() == A.size() || B[A.size()] == '.' || B[A.size()] == '[';
+}
+
 RaceModel::GuardInfo
 RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
                    const std::string &Key) const {
@@ -767,7 +827,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   std::set<std::string> Candidates;
   unsigned Writes = 0;
   for (const RootAccess &A : Accesses) {
-    if (A.A.Loc.key() != Key)
+    if (!keysOverlap(A.A.Loc.key(), Key))
       continue;
     ++G.Total;
     // Locks a thread holds for its whole life guard nothing in particular.
@@ -856,7 +916,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     // are reported.)
     std::set<const Expr *> WH, WB, SH, SB;
     for (const RootAccess &A : Accesses)
-      if (A.A.Loc.key() == Key) {
+      if (keysOverlap(A.A.Loc.key(), Key)) {
         bool H = llvm::is_contained(A.RelLocks, L);
         (H ? SH : SB).insert(A.A.E);
         if (isWrite(A.A.How))
@@ -879,8 +939,10 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   }
   if (G.Example)
     for (const LockLoc &L : G.Example->A.Locks)
-      if (relativeLock(G.Example->A.Loc, L.Loc) == G.Lock)
+      if (relativeLock(G.Example->A.Loc, L.Loc) == G.Lock) {
         G.Name = L.Name;
+        G.LockLoc = L.Loc;
+      }
   return G;
 }
 
@@ -970,7 +1032,12 @@ void RaceModel::findRaces() {
           continue;
         }
         R.Kind = Race::Deviant;
-        R.Guard = nameFor(X, G.Lock, G.Name);
+        // Named as the deviant access would name it: `self->mu` for
+        // `self->count`.
+        std::string Rel = G.Lock;
+        if (G.LockLoc.sameRoot(X.A.Loc))
+          Rel = relativeLock(X.A.Loc, G.LockLoc, /*Always=*/true);
+        R.Guard = nameFor(X, Rel, G.Name);
         R.Held = G.Held;
         R.Total = G.Total;
         R.Example = G.Example;
@@ -980,7 +1047,7 @@ void RaceModel::findRaces() {
         const RootAccess *Best = nullptr;
         for (const RootAccess &O : Accesses)
           if (isWrite(O.A.How) && O.A.E != X.A.E &&
-              O.A.Loc.key() == X.A.Loc.key() &&
+              keysOverlap(O.A.Loc.key(), X.A.Loc.key()) &&
               llvm::is_contained(O.RelLocks, G.Lock) &&
               (!Best || (!Best->Chain.empty() && O.Chain.empty())))
             Best = &O;
@@ -1091,17 +1158,32 @@ std::string RaceModel::guardName(const std::string &Key) const {
 
 std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
                                const std::string &Fallback) {
-  // `^N.f`: climb N components of the access as written, then the lock's
-  // own path: the guard of `self->count` is `self->mu`.
+  // "P:suffix": the first P steps of the access, then the lock's own path.
+  // Written from the access as the code names it: the guard of
+  // `self->count` is `self->mu`.
   llvm::StringRef R = Rel;
-  if (!R.consume_front("^"))
+  size_t Colon = R.find(':');
+  long Pos = 0;
+  if (Colon == llvm::StringRef::npos ||
+      R.take_front(Colon).getAsInteger(10, Pos))
     return Fallback.empty() ? Rel : Fallback;
-  unsigned N = 0;
-  if (R.consumeInteger(10, N))
-    return Fallback;
+  R = R.drop_front(Colon + 1);
+  Pos += static_cast<long>(objectStart(A.A.Loc));
+  if (Pos < 0)
+    return Fallback.empty() ? Rel : Fallback;
+  size_t P = static_cast<size_t>(Pos);
+  size_t Climb = A.A.Loc.Path.size() >= P ? A.A.Loc.Path.size() - P : 0;
+  // Element and dereference steps have no component of their own in most
+  // displays (`p->f` is two steps, one component): count components only
+  // for fields, and give up when the display is not a plain path.
+  size_t Fields = 0;
+  for (size_t I = P; I < A.A.Loc.Path.size(); ++I)
+    if (A.A.Loc.Path[I].Kind != PathStep::Deref)
+      ++Fields;
+  (void)Climb;
   std::string Base = A.A.Display;
   std::string Sep = ".";
-  for (unsigned I = 0; I < N; ++I) {
+  for (size_t I = 0; I < Fields; ++I) {
     size_t Arrow = Base.rfind("->"), Dot = Base.rfind('.'),
            Br = Base.rfind('[');
     size_t Cut = std::string::npos;
@@ -1109,12 +1191,12 @@ std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
       if (C != std::string::npos && (Cut == std::string::npos || C > Cut))
         Cut = C;
     if (Cut == std::string::npos) {
-      if (I + 1 != N || Base.empty() || Base.front() == '*')
-        return Fallback;
+      if (I + 1 != Fields || Base.empty() || Base.front() == '*')
+        return Fallback.empty() ? Rel : Fallback;
       Base.clear();
       break;
     }
-    Sep = Cut == Arrow ? "->" : Cut == Br ? "." : ".";
+    Sep = Cut == Arrow ? "->" : ".";
     Base.erase(Cut);
   }
   std::string Out = Base;
@@ -1138,7 +1220,7 @@ std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
     }
     return Fallback.empty() ? Rel : Fallback;
   }
-  return Out.empty() ? Fallback : Out;
+  return Out.empty() ? (Fallback.empty() ? Rel : Fallback) : Out;
 }
 
 std::string RaceModel::describeChain(const RootAccess &A) const {

@@ -170,6 +170,7 @@ private:
 
   struct GuardInfo {
     std::string Lock, Name;
+    AbsLoc LockLoc;
     unsigned Held = 0, Total = 0;
     const RootAccess *Example = nullptr;
   };

@@ -75,7 +75,8 @@ bool isSyncType(QualType T) {
              N == "counting_semaphore" || N == "binary_semaphore" ||
              N == "latch" || N == "barrier" || N == "stop_source" ||
              N == "stop_token" || N == "future" || N == "shared_future" ||
-             N == "promise";
+             N == "promise" || N == "lock_guard" || N == "unique_lock" ||
+             N == "shared_lock" || N == "scoped_lock";
     }
   }
   return typedefNamed(T, {"pthread_mutex_t", "pthread_rwlock_t",
@@ -150,6 +151,17 @@ bool holdsThreads(const CXXRecordDecl *RD, bool JThreadOnly = false) {
   if (JThreadOnly)
     return isStdNamed(Elem, {"jthread"});
   return isStdNamed(Elem, {"thread", "jthread"});
+}
+
+/// A container specialised on std::future or std::shared_future.
+bool holdsFutures(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  return isStdNamed(
+      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl(),
+      {"future", "shared_future"});
 }
 
 /// Methods that only read their object even when not const-qualified.
@@ -882,11 +894,16 @@ private:
   /// caller's locks.
   void noteLambdaArgs(const CallExpr *CE, llvm::ArrayRef<const Expr *> Args) {
     for (const Expr *A : Args) {
-      const Expr *E = stripLockExpr(A);
+      const Expr *E = stripLockExpr(A->IgnoreImplicit());
+      // A thread built from the lambda runs it on its own thread.
+      if (Spawned.count(E))
+        continue;
       if (const auto *C = dyn_cast<CXXConstructExpr>(E))
         if (C->getNumArgs() == 1)
           E = stripLockExpr(C->getArg(0));
       if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+        if (SpawnEntries.count(LE->getCallOperator()))
+          continue;
         CallSite &C = addCall(CE, {LE->getCallOperator()}, {}, PtsSet());
         C.LambdaArgument = true;
       }
@@ -1105,6 +1122,21 @@ private:
         S.EntryParams.push_back(L.Index);
     if (S.Entries.empty() && S.EntryParams.empty())
       return;
+    for (const FunctionDecl *E : S.Entries)
+      SpawnEntries.insert(E);
+    // A lambda that captures `this` runs on this function's object.
+    for (const FunctionDecl *E : S.Entries)
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(E))
+        if (MD->getParent()->isLambda() && MD->getParent()->captures_begin() !=
+                                               MD->getParent()->captures_end())
+          for (const LambdaCapture &C : MD->getParent()->captures())
+            if (C.capturesThis()) {
+              AbsLoc T;
+              T.Root = AbsLoc::This;
+              T.Fn = enclosingFunction(E);
+              if (isa<CXXMethodDecl>(T.Fn))
+                Self.add(T);
+            }
     S.Args = std::move(Args);
     S.Self = std::move(Self);
     S.Handle = std::move(Handle);
@@ -1236,8 +1268,11 @@ private:
     if ((N == "pthread_create" && NA == 4) || (N == "thrd_create" && NA == 3)) {
       unsigned FnI = N == "pthread_create" ? 2 : 1;
       std::vector<PtsSet> Args{FM.valueOf(CE->getArg(FnI + 1))};
+      size_t Before = Out.Spawns.size();
       addSpawn(CE, FM.valueOf(CE->getArg(FnI)), Args, PtsSet(),
                FM.valueOf(CE->getArg(0)));
+      for (size_t I = Before; I < Out.Spawns.size(); ++I)
+        Ev.CreateResults[CE].push_back(I);
       VisitArgs();
       return true;
     }
@@ -1345,16 +1380,19 @@ private:
     // moving from it changes it.
     if (Ctor && (Ctor->isCopyConstructor() || Ctor->isMoveConstructor()) &&
         CCE->getNumArgs() >= 1 && CCE->getArg(0)->isGLValue()) {
-      lvalue(CCE->getArg(0), Ctor->isMoveConstructor() ? AccessKind::Write
-                                                       : AccessKind::Read);
+      // A copy constructor racelint analyses says itself what it reads
+      // (and under which lock); otherwise the copy reads the whole source.
+      const FunctionDecl *Def = Ctor->getDefinition();
+      if (Def && B.analyzes(Def)) {
+        llvm::SmallVector<const Expr *, 2> Args(CCE->arguments());
+        addCall(CCE, {Def}, Args, PtsSet());
+        visitSubexprsOnly(CCE->getArg(0));
+      } else {
+        lvalue(CCE->getArg(0), Ctor->isMoveConstructor() ? AccessKind::Write
+                                                         : AccessKind::Read);
+      }
       for (unsigned I = 1; I < CCE->getNumArgs(); ++I)
         visit(CCE->getArg(I));
-      if (Ctor->isUserProvided())
-        if (const FunctionDecl *Def = Ctor->getDefinition())
-          if (B.analyzes(Def)) {
-            llvm::SmallVector<const Expr *, 2> Args(CCE->arguments());
-            addCall(CCE, {Def}, Args, PtsSet());
-          }
       return;
     }
     if (Ctor)
@@ -1382,6 +1420,26 @@ private:
            (N == "get" || N == "wait"))) {
         join(MC, handleOfExpr(Obj));
         visitSubexprsOnly(Obj);
+        return;
+      }
+      // A container of futures given `std::async(...)`: the futures join.
+      if (holdsFutures(RD) &&
+          (N == "emplace_back" || N == "emplace" || N == "push_back") &&
+          MC->getNumArgs() >= 1 && isAsyncCall(MC->getArg(0))) {
+        PtsSet H = elementsOf(handleOfExpr(Obj));
+        const auto *CE = dyn_cast<CallExpr>(
+            stripLockExpr(MC->getArg(0)->IgnoreImplicit()));
+        if (CE && Spawned.insert(CE).second) {
+          llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+          unsigned First = 0;
+          if (!Args.empty() && !callableFunction(Args[0]) &&
+              FM.valueOf(Args[0]).Funcs.empty())
+            First = 1;
+          spawnCallable(CE, Args, First, H);
+        }
+        visitSubexprsOnly(Obj);
+        for (const Expr *A : MC->arguments())
+          visit(A);
         return;
       }
       if (holdsThreads(RD) &&
@@ -1489,6 +1547,8 @@ private:
   }
 
   void operatorCall(const CXXOperatorCallExpr *OC, AccessKind Ctx0) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+      spawnInto(OC->getArg(1), OC->getArg(0));
     noteCall(OC);
     llvm::SmallVector<const Expr *, 4> Args(OC->arguments());
     noteLambdaArgs(OC, Args);
@@ -1508,8 +1568,6 @@ private:
     }
     const Expr *Obj = OC->getArg(0);
     QualType OT = Obj->getType();
-    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
-      spawnInto(OC->getArg(1), Obj);
     AccessKind K;
     OverloadedOperatorKind Op = OC->getOperator();
     if (Op == OO_Equal)
@@ -1526,8 +1584,23 @@ private:
     bool SmartDeref = (Op == OO_Arrow || Op == OO_Star) &&
                       isStdNamed(OT->getAsCXXRecordDecl(),
                                  {"unique_ptr", "shared_ptr"});
-    if (SmartDeref)
+    const FunctionDecl *OpDef = MD->getDefinition();
+    bool Element = Op == OO_Subscript && OC->getNumArgs() == 2 &&
+                   isSequenceContainer(OT);
+    if (Element) {
+      // v[i]: one element. (Finding the buffer reads v too, but only what
+      // changes v itself, a push_back, conflicts with that, and such a
+      // write overlaps the element anyway.)
+      visitSubexprsOnly(Obj);
+      AccessKind EK = Ctx0 == AccessKind::Read ? AccessKind::Read : Ctx0;
+      // A const container gives const elements; the storage is not const.
+      recordLocs(OC, FM.locOf(OC), OC->getType().getUnqualifiedType(), EK,
+                 display(OC, Ctx));
+    } else if (SmartDeref)
       lvalue(Obj, AccessKind::Read);
+    else if (OpDef && B.analyzes(OpDef))
+      // A user-defined operator says itself what it touches.
+      visitSubexprsOnly(Obj);
     else if (isAtomicType(OT))
       recordLocs(OC, FM.locOf(Obj), OT,
                  Op == OO_Equal ? AccessKind::Write
@@ -1766,6 +1839,7 @@ private:
   ThreadEvents &Ev;
   llvm::DenseMap<const VarDecl *, SourceLocation> Fresh;
   llvm::DenseSet<const Expr *> Spawned;
+  llvm::DenseSet<const FunctionDecl *> SpawnEntries;
   bool OwnObject = false;
   bool InInitializers = false;
   unsigned Depth = 0;
@@ -1851,7 +1925,10 @@ SummaryBuilder::SummaryBuilder(TUModel &TU,
 }
 
 bool SummaryBuilder::analyzes(const FunctionDecl *FD) const {
-  return FD && shouldAnalyze(FD, Ctx);
+  // Implicit special members (a defaulted copy) are not code the user
+  // wrote: the copy is a whole-object access at the call instead.
+  return FD && !FD->isImplicit() && !FD->isDefaulted() &&
+         shouldAnalyze(FD, Ctx);
 }
 
 bool SummaryBuilder::isLibraryFunction(const FunctionDecl *FD) const {
@@ -1950,6 +2027,7 @@ Summary SummaryBuilder::build(const FunctionDecl *FD, const FunctionLocks &FL,
   S.Analyzed = true;
   const FunctionMemory &FM = Memory.of(FD);
   ThreadEvents Ev;
+  Ev.Ctx = &Ctx;
   Collector(FD, FL, FM, *this, S, Ev).run();
 
   // Threads started inside callees become this function's spawns.

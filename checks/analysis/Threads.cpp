@@ -1,6 +1,7 @@
 //===--- Threads.cpp - Who runs when --------------------------------------===//
 
 #include "Threads.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include <set>
@@ -174,6 +175,45 @@ bool ThreadFlow::run() {
   };
   auto Edge = [&](const CFGBlock &B, const State &Out, unsigned Index) {
     State S = Out;
+    // `if (pthread_create(...) != 0)`: on the failure edge no thread runs.
+    if (B.succ_size() == 2 && Ev.Ctx && !Ev.CreateResults.empty())
+      if (const auto *Cond = dyn_cast_or_null<Expr>(
+              const_cast<CFGBlock &>(B).getTerminatorCondition())) {
+        bool Neg = false;
+        const Expr *E = Cond->IgnoreParenImpCasts();
+        for (unsigned Guard = 0; Guard < 4; ++Guard) {
+          if (const auto *UO = dyn_cast<UnaryOperator>(E);
+              UO && UO->getOpcode() == UO_LNot) {
+            Neg = !Neg;
+            E = UO->getSubExpr()->IgnoreParenImpCasts();
+            continue;
+          }
+          if (const auto *BO = dyn_cast<BinaryOperator>(E);
+              BO && BO->isEqualityOp()) {
+            const Expr *Other = nullptr;
+            for (const Expr *Side : {BO->getLHS(), BO->getRHS()}) {
+              Expr::EvalResult R;
+              if (!Side->isValueDependent() &&
+                  Side->EvaluateAsInt(R, *Ev.Ctx) &&
+                  R.Val.getInt().isZero())
+                Other = Side == BO->getLHS() ? BO->getRHS() : BO->getLHS();
+            }
+            if (!Other)
+              break;
+            if (BO->getOpcode() == BO_EQ)
+              Neg = !Neg;
+            E = Other->IgnoreParenImpCasts();
+            continue;
+          }
+          break;
+        }
+        auto It = Ev.CreateResults.find(E);
+        // True edge (index 0) is taken when the result is non-zero.
+        bool FailureEdge = (Index == 0) != Neg;
+        if (It != Ev.CreateResults.end() && FailureEdge)
+          for (unsigned Id : It->second)
+            S.Alive.erase(Id);
+      }
     // Leaving a loop whose body joined each element of a handle array.
     if (Index == 1 && B.succ_size() == 2)
       if (const Stmt *T = B.getTerminatorStmt())

@@ -55,6 +55,11 @@ struct ThreadEvents {
   /// Statements after which control never continues (calls of functions
   /// that never return).
   llvm::DenseSet<const clang::Stmt *> NoReturn;
+  /// Creates whose result reports failure (pthread_create, thrd_create):
+  /// the spawns that did not happen when a branch tests it non-zero.
+  llvm::DenseMap<const clang::Expr *, llvm::SmallVector<unsigned, 1>>
+      CreateResults;
+  clang::ASTContext *Ctx = nullptr;
 };
 
 /// Whether a join of handle J ends the thread whose handle is S.
