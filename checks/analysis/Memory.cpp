@@ -201,6 +201,12 @@ bool AbsLoc::mayOverlap(const AbsLoc &O) const {
   for (size_t I = 0; I < N; ++I)
     if (!Path[I].mayOverlap(O.Path[I]))
       return false;
+  // A struct overlaps its fields, but a pointer does not overlap what it
+  // points to.
+  const AbsLoc &Longer = Path.size() > O.Path.size() ? *this : O;
+  for (size_t I = N; I < Longer.Path.size(); ++I)
+    if (Longer.Path[I].Kind == PathStep::Deref)
+      return false;
   return true;
 }
 

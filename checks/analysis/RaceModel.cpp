@@ -805,7 +805,12 @@ static bool keysOverlap(llvm::StringRef A, llvm::StringRef B) {
     std::swap(A, B);
   if (!B.starts_with(A))
     return false;
-  return B.size() == A.size() || B[A.size()] == '.' || B[A.size()] == '[';
+  if (B.size() == A.size())
+    return true;
+  if (B[A.size()] != '.' && B[A.size()] != '[')
+    return false;
+  // A pointer and what it points to are different storage.
+  return !B.drop_front(A.size()).contains(".*");
 }
 
 RaceModel::GuardInfo
