@@ -252,17 +252,32 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
     }
     return std::nullopt;
   }
+  // a[i], and v[i] on a standard sequence container.
+  const Expr *SubBase = nullptr, *SubIdx = nullptr;
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    SubBase = ASE->getBase();
+    SubIdx = ASE->getIdx();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      if (const auto *RD =
+              OC->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        if (isInStd(RD) && RD->getDeclName().isIdentifier() &&
+            (RD->getName() == "vector" || RD->getName() == "array" ||
+             RD->getName() == "deque")) {
+          SubBase = OC->getArg(0);
+          SubIdx = OC->getArg(1);
+        }
+  }
+  if (SubBase) {
     // A constant index names one element; so does a local or parameter
     // (`locks[i]`), for as long as it keeps its value: lock and unlock
     // through the same variable name the same lock.
     Expr::EvalResult R;
     std::string Index;
-    if (!ASE->getIdx()->isValueDependent() &&
-        ASE->getIdx()->EvaluateAsInt(R, Ctx)) {
+    if (!SubIdx->isValueDependent() && SubIdx->EvaluateAsInt(R, Ctx)) {
       Index = llvm::toString(R.Val.getInt(), 10);
-    } else if (const auto *IDRE = dyn_cast<DeclRefExpr>(
-                   ASE->getIdx()->IgnoreParenImpCasts())) {
+    } else if (const auto *IDRE =
+                   dyn_cast<DeclRefExpr>(SubIdx->IgnoreParenImpCasts())) {
       const auto *IV = dyn_cast<VarDecl>(IDRE->getDecl());
       if (!IV || !IV->hasLocalStorage())
         return std::nullopt;
@@ -275,7 +290,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
     } else {
       return std::nullopt;
     }
-    auto Base = path(ASE->getBase(), S);
+    auto Base = path(SubBase, S);
     if (!Base)
       return std::nullopt;
     return *Base + "[" + Index + "]";

@@ -1644,6 +1644,14 @@ private:
     if (const auto *UO = dyn_cast<UnaryOperator>(E))
       if (UO->getOpcode() == UO_Deref)
         return visit(UO->getSubExpr());
+    // v[i] on a sequence container: the element's address, nothing read.
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+      if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
+          isSequenceContainer(OC->getArg(0)->getType())) {
+        visitSubexprsOnly(OC->getArg(0));
+        visit(OC->getArg(1));
+        return;
+      }
     if (isa<DeclRefExpr>(E))
       return;
     if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
