@@ -676,6 +676,70 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   return false;
 }
 
+static const Stmt *loopAround(ASTContext &Ctx, const Stmt *S) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P || isa<LambdaExpr>(P))
+      return nullptr;
+    if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
+        isa<CXXForRangeStmt>(P))
+      return P;
+    Parents = Ctx.getParents(*P);
+  }
+  return nullptr;
+}
+
+bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
+                          const Summary &PS, unsigned K) const {
+  // Fork/join over an array: thread i is started with element i (handle
+  // t[i], argument &a[i]) and joined as t[i]. The spawner's a[i] before
+  // the create of iteration i, or after the join of t[i], is not what any
+  // running thread owns.
+  const SpawnSite &Sp = PS.Spawns[K];
+  if (!Sp.Multi || !Sp.Chain.empty() || !X.Chain.empty() ||
+      X.A.Function != PS.FD || Sp.Handle.Objs.size() != 1)
+    return false;
+  const AbsLoc &H = Sp.Handle.Objs.front();
+  if (H.Path.empty() || H.Path.back().Kind != PathStep::Elem ||
+      H.Path.back().Index.Kind != ElemIndex::Sym || !H.Path.back().Index.Var)
+    return false;
+  const ValueDecl *V = H.Path.back().Index.Var;
+  const SourceManager &SM = TU.context().getSourceManager();
+  ASTContext &Ctx = TU.context();
+  const AbsLoc &XL = X.A.Loc, &YL = Y.A.Loc;
+  if (!XL.sameRoot(YL))
+    return false;
+  for (size_t P = 0; P < XL.Path.size() && P < YL.Path.size(); ++P) {
+    const PathStep &XS = XL.Path[P], &YS = YL.Path[P];
+    if (XS.Kind != YS.Kind || XS.FieldD != YS.FieldD)
+      return false;
+    if (XS.Kind != PathStep::Elem)
+      continue;
+    if (YS.Index.Kind != ElemIndex::Sym || YS.Index.Var != V ||
+        XS.Index.Kind != ElemIndex::Sym || !XS.Index.Var)
+      return false;
+    const Stmt *XLoop = loopAround(Ctx, X.A.E);
+    if (!XLoop)
+      return false;
+    // In the create loop, before the create.
+    if (XS.Index.Var == V)
+      return XLoop == loopAround(Ctx, Sp.At) &&
+             SM.isBeforeInTranslationUnit(X.A.At, Sp.Loc);
+    // In a join loop, after joining the thread of this element.
+    for (const auto &[J, JH] : PS.OwnJoins)
+      for (const AbsLoc &JL : JH.Objs)
+        if (JL.sameRoot(H) && !JL.Path.empty() &&
+            JL.Path.back().Kind == PathStep::Elem &&
+            JL.Path.back().Index.Var == XS.Index.Var &&
+            loopAround(Ctx, J) == XLoop &&
+            SM.isBeforeInTranslationUnit(J->getBeginLoc(), X.A.At))
+          return true;
+    return false;
+  }
+  return false;
+}
+
 bool RaceModel::mayRunConcurrently(const RootAccess &X,
                                    const RootAccess &Y) const {
   auto Ancestry = [&](unsigned C) {
@@ -764,6 +828,9 @@ bool RaceModel::mayRunConcurrently(const RootAccess &X,
       // that the thread takes before Desc.
       const Summary &PS =
           const_cast<RaceModel *>(this)->summaryOf(Contexts[Own.back()].Root);
+      if (Child < PS.Spawns.size() && I + 1 == Other.size() &&
+          loopOwned(Anc, Desc, PS, Child))
+        return false;
       if (Child < PS.Spawns.size())
         for (const LockLoc &L : PS.Spawns[Child].LocksAtCreate)
           if (holdsLock(Anc.A.Locks, L.Loc) &&

@@ -166,6 +166,8 @@ private:
   void findRaces();
   bool evidence(const RootAccess &X, const RootAccess &Y) const;
   bool joinedLater(const RootAccess &X, const RootAccess &Y) const;
+  bool loopOwned(const RootAccess &X, const RootAccess &Y, const Summary &PS,
+                 unsigned K) const;
   bool isInitFunction(const clang::FunctionDecl *FD) const;
 
   struct GuardInfo {

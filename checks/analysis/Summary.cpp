@@ -1330,8 +1330,16 @@ private:
 
   void join(const Expr *At, PtsSet Handle) {
     Ev.Joins[At].push_back(Handle);
-    Out.Joins.push_back(Handle);
+    // A join of `t[i]` in a loop joins the whole array for the callers.
+    PtsSet Exported = Handle;
+    if (enclosingLoop(Ctx, At))
+      for (AbsLoc &L : Exported.Objs)
+        for (PathStep &S : L.Path)
+          if (S.Kind == PathStep::Elem)
+            S.Index = ElemIndex();
+    Out.Joins.push_back(Exported);
     Out.JoinPoints.push_back({At->getBeginLoc(), Handle});
+    Out.OwnJoins.push_back({At, Handle});
     // A join of an element inside a loop joins the whole array once the
     // loop is done.
     if (const Stmt *Loop = enclosingLoop(Ctx, At))

@@ -166,8 +166,9 @@ struct Summary {
   /// threads stored there.
   std::vector<PtsSet> Joins;
   /// Joins after which code runs, by source position: for "joined later"
-  /// evidence.
+  /// evidence. Own joins keep their statement.
   std::vector<std::pair<clang::SourceLocation, PtsSet>> JoinPoints;
+  std::vector<std::pair<const clang::Expr *, PtsSet>> OwnJoins;
   bool NoReturn = false;
   bool ReturnsFresh = false;
   /// Analysed (a CFG and a converged lockset); otherwise empty.

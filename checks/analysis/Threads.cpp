@@ -10,6 +10,23 @@ using namespace clang;
 
 namespace racelint {
 
+/// `t[*]` joined as a whole: every element of the array.
+static bool wholeArrayJoin(const AbsLoc &J, const AbsLoc &S) {
+  if (!J.sameRoot(S) || J.Path.size() != S.Path.size())
+    return false;
+  for (size_t I = 0; I < J.Path.size(); ++I) {
+    const PathStep &X = J.Path[I], &Y = S.Path[I];
+    if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
+      return false;
+    if (X.Kind == PathStep::Elem && X.Index.Kind != ElemIndex::Any &&
+        !X.Index.mustEqual(Y.Index))
+      return false;
+  }
+  return llvm::any_of(J.Path, [](const PathStep &P) {
+    return P.Kind == PathStep::Elem && P.Index.Kind == ElemIndex::Any;
+  });
+}
+
 static bool sameArray(const AbsLoc &A, const AbsLoc &B) {
   // `t[i]` and `t[j]`: the same array of handles, whatever the index.
   if (!A.sameRoot(B) || A.Path.size() != B.Path.size())
@@ -30,6 +47,8 @@ bool joinMatches(const PtsSet &J, const PtsSet &S, bool WholeArray) {
   const AbsLoc &H = J.Objs.front();
   for (const AbsLoc &O : S.Objs) {
     if (WholeArray ? sameArray(H, O) : H.mustEqual(O))
+      continue;
+    if (wholeArrayJoin(H, O))
       continue;
     // One variable reused for several threads in turn (`pthread_t t`
     // created and joined twice) is the same handle each time.
