@@ -9,6 +9,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/GlobPattern.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -647,20 +648,27 @@ SplitKey splitKey(StringRef K) {
   return Out;
 }
 
-const VarDecl *findLocal(const Stmt *S, StringRef Name) {
-  if (!S)
-    return nullptr;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        if (VD->getDeclName().isIdentifier() && VD->getName() == Name)
-          return VD;
-  if (isa<LambdaExpr>(S))
-    return nullptr;
-  for (const Stmt *C : S->children())
-    if (const VarDecl *VD = findLocal(C, Name))
-      return VD;
-  return nullptr;
+/// The locals declared in \p Body by name, the first in source order when
+/// a name is declared twice; lambdas' locals are their own. Iterative: a
+/// function body can be nested deeper than the stack allows.
+void collectLocals(const Stmt *Body, llvm::StringMap<const VarDecl *> &Out) {
+  llvm::SmallVector<const Stmt *, 32> Work;
+  Work.push_back(Body);
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getDeclName().isIdentifier())
+            Out.try_emplace(VD->getName(), VD);
+    // Children in reverse, so that they are visited in source order.
+    size_t Mark = Work.size();
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+    std::reverse(Work.begin() + Mark, Work.end());
+  }
 }
 
 bool hasField(const CXXRecordDecl *RD, StringRef Name, unsigned Depth = 0) {
@@ -702,7 +710,10 @@ LockRecognizer::KeyRoot LockRecognizer::rootOf(const FunctionDecl *FD,
       Out.Var = P;
       return Out;
     }
-  if (const VarDecl *VD = findLocal(FD->getBody(), Root)) {
+  auto [It, New] = Locals.try_emplace(FD);
+  if (New)
+    collectLocals(FD->getBody(), It->second);
+  if (const VarDecl *VD = It->second.lookup(Root)) {
     Out.Kind = RootKind::Local;
     Out.Var = VD;
     return Out;

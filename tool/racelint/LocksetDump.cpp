@@ -135,6 +135,7 @@ int dumpLocksets(ClangTidyOptionsProvider &Provider,
   Config.LockFunctions = Get("LockFunctions");
   Config.UnlockFunctions = Get("UnlockFunctions");
   Config.ScopedLockTypes = Get("ScopedLockTypes");
+  Config.RecordEventLocksets = true;
   tooling::ClangTool Tool(DB, Inputs);
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       extraArgsBefore(), tooling::ArgumentInsertPosition::BEGIN));
