@@ -180,14 +180,16 @@ bool LockRecognizer::isSharedReentrantType(QualType T) const {
   return StringRef(T.getAsString()).contains("pthread_rwlock_t");
 }
 
-std::optional<std::string> LockRecognizer::path(const Expr *E,
-                                                const Subst *S) const {
+std::optional<std::string> LockRecognizer::path(const Expr *E, const Subst *S,
+                                                unsigned Depth) const {
   E = stripLockExpr(E);
-  if (!E)
+  // A lock is named by a short path; `*&*&...mu` thousands deep is not
+  // worth a stack frame per level.
+  if (!E || Depth > MaxPathDepth)
     return std::nullopt;
   if (isa<CXXThisExpr>(E)) {
     if (S && S->Self)
-      return path(S->Self, nullptr);
+      return path(S->Self, nullptr, Depth + 1);
     return std::string(); // `this` is the empty base
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -196,7 +198,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
         unsigned Idx = PVD->getFunctionScopeIndex();
         if (PVD->getDeclContext() == S->Callee && Idx < S->Args.size())
-          return path(S->Args[Idx], nullptr);
+          return path(S->Args[Idx], nullptr, Depth + 1);
       }
     if (const auto *V = dyn_cast<VarDecl>(VD))
       if (!V->isLocalVarDeclOrParm())
@@ -216,7 +218,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
         return VD->getQualifiedNameAsString();
       return std::nullopt;
     }
-    auto Base = path(ME->getBase(), S);
+    auto Base = path(ME->getBase(), S, Depth + 1);
     if (!Base)
       return std::nullopt;
     if (Base->empty())
@@ -232,8 +234,8 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() == UO_Deref) {
       if (SelfIsObject(UO->getSubExpr()))
-        return path(S->Self, nullptr);
-      auto Sub = path(UO->getSubExpr(), S);
+        return path(S->Self, nullptr, Depth + 1);
+      auto Sub = path(UO->getSubExpr(), S, Depth + 1);
       if (!Sub)
         return std::nullopt;
       if (Sub->empty())
@@ -243,7 +245,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       return "*" + *Sub;
     }
     if (UO->getOpcode() == UO_AddrOf) {
-      auto Sub = path(UO->getSubExpr(), S);
+      auto Sub = path(UO->getSubExpr(), S, Depth + 1);
       if (!Sub)
         return std::nullopt;
       if (StringRef(*Sub).starts_with("*"))
@@ -257,7 +259,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
     Expr::EvalResult R;
     if (!ASE->getIdx()->EvaluateAsInt(R, Ctx))
       return std::nullopt;
-    auto Base = path(ASE->getBase(), S);
+    auto Base = path(ASE->getBase(), S, Depth + 1);
     if (!Base)
       return std::nullopt;
     return *Base + "[" + llvm::toString(R.Val.getInt(), 10) + "]";

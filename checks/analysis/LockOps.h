@@ -161,8 +161,9 @@ private:
     const clang::FunctionDecl *Callee = nullptr;
     llvm::ArrayRef<const clang::Expr *> Args;
   };
-  std::optional<std::string> path(const clang::Expr *E,
-                                  const Subst *S) const;
+  std::optional<std::string> path(const clang::Expr *E, const Subst *S,
+                                  unsigned Depth = 0) const;
+  static constexpr unsigned MaxPathDepth = 64;
   std::optional<LockRef> makeRef(const clang::Expr *LockExpr,
                                  std::optional<std::string> Key) const;
   bool isRecursiveType(clang::QualType T, const clang::Expr *E) const;

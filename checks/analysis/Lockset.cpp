@@ -1016,22 +1016,24 @@ struct EdgeDecider {
     return false;
   }
 
-  void decide(const Expr *E, bool Truthy) {
-    if (!E)
+  void decide(const Expr *E, bool Truthy, unsigned Depth = 0) {
+    // Conditions worth deciding are shallow; `!!!...ok` thousands deep is
+    // not worth a stack frame per level.
+    if (!E || Depth > 64)
       return;
     E = E->IgnoreParenImpCasts();
     if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      return decide(EWC->getSubExpr(), Truthy);
+      return decide(EWC->getSubExpr(), Truthy, Depth + 1);
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       if (UO->getOpcode() == UO_LNot)
-        decide(UO->getSubExpr(), !Truthy);
+        decide(UO->getSubExpr(), !Truthy, Depth + 1);
       return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       // In the block that evaluates the right operand of && or ||, the
       // whole condition's value is the right operand's.
       if (BO->isLogicalOp())
-        return decide(BO->getRHS(), Truthy);
+        return decide(BO->getRHS(), Truthy, Depth + 1);
       if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
         const Expr *Other = nullptr;
         auto IsZero = [&](const Expr *X) {
@@ -1048,7 +1050,8 @@ struct EdgeDecider {
         else if (IsZero(BO->getLHS()))
           Other = BO->getRHS();
         if (Other)
-          return decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy);
+          return decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy,
+                        Depth + 1);
         // `trylock(&m) == EBUSY`, `ok == true`: a lock result compared with
         // a non-zero constant is taken as that truth value on the true edge
         // and its opposite on the false one (other error codes are rare).
@@ -1062,7 +1065,7 @@ struct EdgeDecider {
         else if (IsNonZero(BO->getLHS()))
           Other = BO->getRHS();
         if (Other && isLockResult(Other))
-          decide(Other, BO->getOpcode() == BO_EQ ? Truthy : !Truthy);
+          decide(Other, BO->getOpcode() == BO_EQ ? Truthy : !Truthy, Depth + 1);
       }
       return;
     }

@@ -8,6 +8,7 @@
 #include "LocksetDump.h"
 #include "CheckBase.h"
 #include "Runner.h"
+#include "SafeRun.h"
 #include "analysis/TUModel.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -15,6 +16,8 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -146,7 +149,15 @@ int dumpLocksets(ClangTidyOptionsProvider &Provider,
       return std::make_unique<DumpAction>(C);
     }
   } F(Config);
-  return Tool.run(&F) ? 2 : 0;
+  int Status = 0;
+  if (!runSafelyOnBigStack([&] { Status = Tool.run(&F) ? 2 : 0; })) {
+    WithColor::error(errs(), "racelint")
+        << "internal error while dumping the locksets\n";
+    errs().flush();
+    // Skip destructors: they would meet the crashed analysis' state.
+    sys::Process::Exit(2, /*NoCleanup=*/true);
+  }
+  return Status;
 }
 
 } // namespace racelint::cli

@@ -21,11 +21,11 @@
 #include "LocksetDump.h"
 #include "Output.h"
 #include "Runner.h"
+#include "SafeRun.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -428,12 +428,12 @@ int main(int argc, const char **argv) {
         ClangTidyGlobalOptions(), defaultOptions(), Overrides, FS);
   }
 
+  enableCrashRecovery();
   if (DumpLocksets)
     return Inputs.empty() ? 0 : dumpLocksets(*Provider, *DB.DB, Inputs);
 
   ClangTidyContext Context(std::move(Provider));
   TURunner Run(Context, *DB.DB, FS);
-  CrashRecoveryContext::Enable();
   if (WorkerMode)
     return runWorker(Run);
 

@@ -1,6 +1,7 @@
 //===--- Runner.cpp - Analysing files, in process or in workers -----------===//
 
 #include "Runner.h"
+#include "SafeRun.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
@@ -12,7 +13,6 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -227,13 +227,16 @@ struct TURunner::Impl {
         [this](const tooling::CommandLineArguments &Args, StringRef Name) {
           ClangTidyOptions Opts = Context.getOptionsForFile(Name);
           tooling::CommandLineArguments A = Args;
-          if (Opts.ExtraArgsBefore) {
-            auto I = A.begin();
-            if (I != A.end() && !StringRef(*I).starts_with("-"))
-              ++I; // after the compiler's name
+          auto I = A.begin();
+          if (I != A.end() && !StringRef(*I).starts_with("-"))
+            ++I; // after the compiler's name
+          // Compiler warnings are not reported (only errors are), and each
+          // one costs a scan of its line for NOLINT: 30,000 warnings on one
+          // line took seconds. -w wins over any -W flag after it.
+          I = A.insert(I, "-w") + 1;
+          if (Opts.ExtraArgsBefore)
             A.insert(I, Opts.ExtraArgsBefore->begin(),
                      Opts.ExtraArgsBefore->end());
-          }
           if (Opts.ExtraArgs)
             A.insert(A.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
           return A;
@@ -243,9 +246,8 @@ struct TURunner::Impl {
     Tool.setDiagnosticConsumer(&Consumer);
     FunctionIndex Index;
     ActionFactory AF(Factory, Index);
-    CrashRecoveryContext CRC;
     TUResult R;
-    R.Crashed = !CRC.RunSafely([&] { Tool.run(&AF); });
+    R.Crashed = !runSafelyOnBigStack([&] { Tool.run(&AF); });
     for (ClangTidyError &E : Consumer.take())
       R.Findings.push_back(convert(E, Index));
     return R;
