@@ -24,6 +24,7 @@
 #include "SafeRun.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -37,6 +38,8 @@
 #include "llvm/Support/WithColor.h"
 #include <algorithm>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <thread>
 #include <unistd.h>
 
@@ -114,11 +117,11 @@ cl::opt<std::string>
              cl::desc("Only findings on lines a unified diff changes; <file> "
                       "holds the diff, '-' reads it from stdin"),
              cl::value_desc("file|-"), cl::cat(Category));
-cl::opt<unsigned>
+cl::opt<std::string>
     Jobs("j",
          cl::desc("Analyse <n> files at a time, in worker processes "
                   "(default: the number of cores)"),
-         cl::value_desc("n"), cl::init(0), cl::Prefix, cl::cat(Category));
+         cl::value_desc("n"), cl::Prefix, cl::cat(Category));
 cl::opt<std::string>
     Shard("shard",
           cl::desc("Analyse only the I-th of N parts of the files (1 <= I "
@@ -161,25 +164,47 @@ int optionError(StringRef Errors) {
     size_t Try = L.find("  Try: ");
     if (Try != StringRef::npos)
       L = L.take_front(Try);
-    L = L.rtrim(" .");
+    L = L.rtrim(" .!");
     if (L.empty())
       continue;
-    Msg += (Msg.empty() ? "" : "; ") + L.take_front(1).lower() +
-           L.drop_front(1).str();
+    // "--quiet option: 'x' is invalid value for boolean argument! Try 0 or 1"
+    std::string Line = L.take_front(1).lower() + L.drop_front(1).str();
+    for (auto [From, To] : {std::pair<StringRef, StringRef>{" option: ", ": "},
+                            {"! Try", "; try"}}) {
+      size_t At = Line.find(From.str());
+      if (At != std::string::npos)
+        Line.replace(At, From.size(), To.str());
+    }
+    Msg += (Msg.empty() ? "" : "; ") + Line;
   }
   if (Msg.empty())
-    return 2; // the option printed its own line ("for the -p option: ...")
+    Msg = "invalid command line";
   return inputError(Msg + " (see 'racelint --help')");
 }
 
 
 /// The options that are checked before anything is read.
-std::optional<std::string> badOptions(unsigned &ShardIndex,
+std::optional<std::string> badOptions(unsigned &JobCount, unsigned &ShardIndex,
                                       unsigned &ShardCount) {
+  // `--diff-base=` would otherwise mean "no --diff-base".
+  for (auto [Opt, Name] :
+       {std::pair{&OutputFile, "-o"}, {&BuildPath, "-p"},
+        {&SourceRoot, "--source-root"}, {&WriteBaseline, "--write-baseline"},
+        {&BaselineFile, "--baseline"}, {&DiffBase, "--diff-base"},
+        {&DiffFile, "--diff"}, {&Shard, "--shard"},
+        {&ExportFixes, "--export-fixes"}})
+    if (Opt->getNumOccurrences() && Opt->empty())
+      return std::string(Name) + " needs a value";
   if (Format != "text" && Format != "json" && Format != "sarif")
     return "--format must be text, json or sarif (got '" + Format + "')";
-  if (Jobs.getNumOccurrences() && Jobs == 0)
-    return std::string("-j takes a number of jobs of 1 or more (got 0)");
+  JobCount = 0;
+  if (Jobs.getNumOccurrences() &&
+      (StringRef(Jobs).getAsInteger(10, JobCount) || JobCount == 0))
+    return "-j takes a number of jobs of 1 or more (got '" + Jobs + "')";
+  // git would take it as one of its options (--output=<file> writes a file).
+  if (StringRef(DiffBase).starts_with("-"))
+    return "--diff-base takes a git revision, not an option (got '" +
+           DiffBase + "')";
   if (!Shard.empty()) {
     auto [I, N] = StringRef(Shard).split('/');
     if (I.getAsInteger(10, ShardIndex) || N.getAsInteger(10, ShardCount) ||
@@ -198,6 +223,44 @@ std::optional<std::string> badOptions(unsigned &ShardIndex,
   if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot))
     return "--source-root '" + SourceRoot + "' is not a directory";
   return std::nullopt;
+}
+
+/// Compiler flags after `--` that no file can be compiled with: clang's own
+/// complaint ("no compile jobs found") would not say which.
+std::optional<std::string> badCompilerFlags(ArrayRef<std::string> Flags) {
+  for (size_t I = 0; I < Flags.size(); ++I) {
+    StringRef F = Flags[I], Lang;
+    if (F == "-x" && I + 1 < Flags.size())
+      Lang = Flags[I + 1];
+    else if (F.starts_with("-x") && F.size() > 2)
+      Lang = F.drop_front(2);
+    else
+      continue;
+    if (driver::types::lookupTypeForTypeSpecifier(Lang.data()) ==
+        driver::types::TY_INVALID)
+      return ("-x '" + Lang + "' after '--' is not a language clang knows " +
+              "(e.g. c, c++, c-header, c++-header)")
+          .str();
+  }
+  return std::nullopt;
+}
+
+/// clang's messages about the flags after `--`, one line each with its
+/// level ("error: ..."), as one message without the levels.
+std::string compilerFlagsError(StringRef Text) {
+  SmallVector<StringRef> Lines;
+  Text.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  std::string Msg;
+  for (StringRef L : Lines) {
+    L = L.trim();
+    for (StringRef Level : {"error: ", "warning: ", "note: "})
+      L.consume_front(Level);
+    if (L == "no compile jobs found")
+      L = "the flags after '--' leave nothing to compile";
+    if (!L.empty())
+      Msg += (Msg.empty() ? "" : "; ") + L.str();
+  }
+  return Msg;
 }
 
 /// Reads --diff's unified diff, or runs git for --diff-base.
@@ -242,10 +305,75 @@ int runWorker(TURunner &Run) {
   sys::Process::Exit(0, /*NoCleanup=*/true);
 }
 
+/// A closed standard descriptor would be taken by the next file or pipe
+/// racelint opens (a worker's pipe landing on fd 0 was lost at exec). Each
+/// closed one is reserved with /dev/null, read-only, so that writing to a
+/// closed stdout still fails and is reported as such.
+void keepStandardFdsOpen() {
+  for (int Fd = 0; Fd <= 2; ++Fd)
+    if (fcntl(Fd, F_GETFD) < 0 && errno == EBADF) {
+      int New = open("/dev/null", O_RDONLY);
+      if (New >= 0 && New != Fd) {
+        dup2(New, Fd);
+        close(New);
+      }
+    }
+}
+
+/// cl::ParseCommandLineOptions reports some errors itself on stderr ("for
+/// the --quiet option: ...") rather than in \p Errors; they are captured
+/// so that every error gets racelint's one-line format.
+bool parseOptions(int argc, const char **argv, const char *Overview,
+                  std::string &Errors) {
+  raw_string_ostream ErrOS(Errors);
+  errs().flush();
+  int Saved = dup(2);
+  FILE *Captured = tmpfile();
+  bool Capturing = Saved >= 0 && Captured && dup2(fileno(Captured), 2) >= 0;
+  bool Ok = cl::ParseCommandLineOptions(argc, argv, Overview, &ErrOS);
+  if (Capturing) {
+    dup2(Saved, 2);
+    rewind(Captured);
+    char Buf[4096];
+    size_t N;
+    while ((N = fread(Buf, 1, sizeof(Buf), Captured)) > 0)
+      Errors.append(Buf, N);
+  }
+  if (Saved >= 0)
+    close(Saved);
+  if (Captured)
+    fclose(Captured);
+  return Ok;
+}
+
+/// Findings that could not be written are lost: that is an error (2), not
+/// "findings" (1), and gets one line instead of LLVM's fatal error at exit.
+int checkStdout(int Status) {
+  outs().flush();
+  if (!outs().has_error())
+    return Status;
+  std::error_code EC = outs().error();
+  outs().clear_error();
+  return inputError("cannot write to stdout: " + EC.message());
+}
+
+int run(int argc, const char **argv);
+
 } // namespace
 
 int main(int argc, const char **argv) {
-  InitLLVM X(argc, argv);
+  keepStandardFdsOpen();
+  InitLLVM X(argc, argv, /*InstallPipeSignalExitHandler=*/false);
+  // A closed pipe on stdout is a write error like any other (EPIPE).
+  signal(SIGPIPE, SIG_IGN);
+  int Status = checkStdout(run(argc, argv));
+  errs().clear_error(); // nowhere left to report it
+  return Status;
+}
+
+namespace {
+
+int run(int argc, const char **argv) {
   setBugReportMsg("PLEASE report this racelint crash with the file being "
                   "analysed and its compile command.\n");
 
@@ -256,6 +384,8 @@ int main(int argc, const char **argv) {
       FlagsAfterDashDash.assign(argv + I, argv + argc);
       break;
     }
+  if (std::optional<std::string> Bad = badCompilerFlags(FlagsAfterDashDash))
+    return inputError(*Bad);
 
   // Everything after `--` is compiler flags for every file.
   std::string DBError;
@@ -263,23 +393,22 @@ int main(int argc, const char **argv) {
       tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
                                                              DBError);
   if (!DBError.empty())
-    return inputError(StringRef(DBError).trim().ltrim("error: "));
+    return inputError(compilerFlagsError(DBError));
 
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "racelint " RACELINT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
   });
   std::string ParseErrors;
-  raw_string_ostream ErrOS(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
+  if (!parseOptions(
           argc, argv,
           "racelint: thread-safety defects in C and C++, without annotations\n\n"
           "  racelint [options] <files...> [-- <compiler flags>]\n"
           "  racelint -p <build dir> [files...]\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n"
           "See docs/cli.md for the output formats, baselines and diff mode.\n",
-          &ErrOS))
-    return optionError(ErrOS.str());
+          ParseErrors))
+    return optionError(ParseErrors);
 
   if (ListChecks) {
     for (const racelint::CheckInfo &C : racelint::allChecks())
@@ -287,9 +416,11 @@ int main(int argc, const char **argv) {
     return 0;
   }
 
-  unsigned ShardIndex = 0, ShardCount = 0;
-  if (std::optional<std::string> Bad = badOptions(ShardIndex, ShardCount))
+  unsigned JobsGiven = 0, ShardIndex = 0, ShardCount = 0;
+  if (std::optional<std::string> Bad =
+          badOptions(JobsGiven, ShardIndex, ShardCount))
     return inputError(*Bad);
+
 
   if (!ChecksOpt.empty()) {
     CachedGlobList Globs("-*,racelint-*," + ChecksOpt);
@@ -454,8 +585,9 @@ int main(int argc, const char **argv) {
   if (BuildPath.empty() && FoundBuildDir.empty() && Worker.ArgsAfter.empty())
     Worker.ArgsAfter = {"--"};
 
-  unsigned JobCount = Jobs ? unsigned(Jobs)
-                           : std::max(1u, std::thread::hardware_concurrency());
+  unsigned JobCount = JobsGiven
+                          ? JobsGiven
+                          : std::max(1u, std::thread::hardware_concurrency());
   JobCount = std::min<size_t>(JobCount, std::max<size_t>(Inputs.size(), 1));
 
   Progress Bar(Inputs.size(), Quiet);
@@ -510,7 +642,7 @@ int main(int argc, const char **argv) {
   int Status = 0;
   if (OutputFile.empty() || OutputFile == "-") {
     Write(outs());
-    outs().flush();
+    Status = checkStdout(Status);
   } else if (Error E = writeToOutput(OutputFile, [&](raw_ostream &OS) {
                Write(OS);
                return Error::success();
@@ -573,3 +705,5 @@ int main(int argc, const char **argv) {
   // A baseline being written accepts today's findings.
   return Reported.empty() || !WriteBaseline.empty() ? 0 : 1;
 }
+
+} // namespace

@@ -370,9 +370,17 @@ std::optional<WorkerProcess> spawn(const WorkerCommand &Cmd) {
   pid_t Pid = fork();
   if (Pid == 0) {
     // The child: pipes on stdin and stdout, stderr silenced (its crash
-    // reports are the parent's to give, in one line).
-    dup2(In[0], 0);
-    dup2(Out[1], 1);
+    // reports are the parent's to give, in one line). A pipe already on
+    // its fd (racelint started with that fd closed) must lose its
+    // close-on-exec flag; dup2 onto itself would keep it.
+    auto MoveTo = [](int From, int To) {
+      if (From == To)
+        fcntl(To, F_SETFD, 0);
+      else
+        dup2(From, To);
+    };
+    MoveTo(In[0], 0);
+    MoveTo(Out[1], 1);
     int Null = open("/dev/null", O_WRONLY);
     if (Null >= 0)
       dup2(Null, 2);
