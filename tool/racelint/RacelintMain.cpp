@@ -275,7 +275,8 @@ Expected<ChangedLines> changedLines(StringRef Root) {
   return ChangedLines::parse((*Buf)->getBuffer(), Root);
 }
 
-/// A worker reads file names from stdin and writes one JSON line per file,
+/// A worker reads file names from stdin, each ended by a NUL, and writes one
+/// JSON line per file,
 /// flushed at once, so that the parent knows how far it got if it dies. It
 /// stops after a crash: its state is not to be trusted any more.
 int runWorker(TURunner &Run) {
@@ -288,7 +289,7 @@ int runWorker(TURunner &Run) {
   std::string Line;
   int C;
   while ((C = getchar()) != EOF) {
-    if (C != '\n') {
+    if (C != '\0') {
       Line.push_back(char(C));
       continue;
     }

@@ -131,16 +131,42 @@ private:
   StringMap<std::string> Paths;
 };
 
+/// A digest of each user file as clang read it, for the files fix-its edit:
+/// --fix refuses to apply them to a file that changed since.
+using DigestMap = std::map<std::string, std::string>;
+
+void digestUserFiles(const SourceManager &SM, DigestMap &Digests) {
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+    if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
+      continue;
+    const SrcMgr::ContentCache &CC = E.getFile().getContentCache();
+    if (!CC.OrigEntry)
+      continue;
+    std::optional<MemoryBufferRef> Buf = CC.getBufferIfLoaded();
+    if (!Buf)
+      continue;
+    SmallString<256> Abs(CC.OrigEntry->getName());
+    SM.getFileManager().makeAbsolutePath(Abs);
+    std::string Path = absolutePath(Abs);
+    if (!Digests.count(Path))
+      Digests[Path] = digestOf(Buf->getBuffer());
+  }
+}
+
 class IndexConsumer : public ASTConsumer {
 public:
-  explicit IndexConsumer(FunctionIndex &Index) : Index(Index) {}
+  IndexConsumer(FunctionIndex &Index, DigestMap &Digests)
+      : Index(Index), Digests(Digests) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     IndexVisitor(Ctx.getSourceManager(), Index)
         .TraverseDecl(Ctx.getTranslationUnitDecl());
+    digestUserFiles(Ctx.getSourceManager(), Digests);
   }
 
 private:
   FunctionIndex &Index;
+  DigestMap &Digests;
 };
 
 /// The innermost function around \p Offset.
@@ -179,27 +205,30 @@ struct TURunner::Impl {
 
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &F, FunctionIndex &Index)
-        : F(F), Index(Index) {}
+    Action(ClangTidyASTConsumerFactory &F, FunctionIndex &Index,
+           DigestMap &Digests)
+        : F(F), Index(Index), Digests(Digests) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(F.createASTConsumer(CI, File));
-      Consumers.push_back(std::make_unique<IndexConsumer>(Index));
+      Consumers.push_back(std::make_unique<IndexConsumer>(Index, Digests));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
   private:
     ClangTidyASTConsumerFactory &F;
     FunctionIndex &Index;
+    DigestMap &Digests;
   };
 
   class ActionFactory : public tooling::FrontendActionFactory {
   public:
-    ActionFactory(ClangTidyASTConsumerFactory &F, FunctionIndex &Index)
-        : F(F), Index(Index) {}
+    ActionFactory(ClangTidyASTConsumerFactory &F, FunctionIndex &Index,
+                  DigestMap &Digests)
+        : F(F), Index(Index), Digests(Digests) {}
     std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<Action>(F, Index);
+      return std::make_unique<Action>(F, Index, Digests);
     }
     bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                        FileManager *Files,
@@ -217,6 +246,7 @@ struct TURunner::Impl {
   private:
     ClangTidyASTConsumerFactory &F;
     FunctionIndex &Index;
+    DigestMap &Digests;
   };
 
   TUResult run(StringRef File) {
@@ -245,11 +275,18 @@ struct TURunner::Impl {
     Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
     Tool.setDiagnosticConsumer(&Consumer);
     FunctionIndex Index;
-    ActionFactory AF(Factory, Index);
+    DigestMap Digests;
+    ActionFactory AF(Factory, Index, Digests);
     TUResult R;
     R.Crashed = !runSafelyOnBigStack([&] { Tool.run(&AF); });
     for (ClangTidyError &E : Consumer.take())
       R.Findings.push_back(convert(E, Index));
+    for (const Finding &F : R.Findings)
+      for (const Replacement &X : F.Fixes) {
+        auto It = Digests.find(X.File);
+        if (It != Digests.end())
+          R.Digests.insert(*It);
+      }
     return R;
   }
 
@@ -431,7 +468,8 @@ void runWorkers(ArrayRef<std::string> Inputs, ArrayRef<size_t> Todo,
     while (!Queue.empty()) {
       size_t I = Queue.front();
       Queue.pop_front();
-      std::string Line = Inputs[I] + "\n";
+      // NUL ends a name: a file name may hold a newline, never a NUL.
+      std::string Line = Inputs[I] + '\0';
       if (write(W.ToChild, Line.data(), Line.size()) ==
           ssize_t(Line.size())) {
         W.Current = I;
