@@ -22,6 +22,7 @@
 #include "Output.h"
 #include "Runner.h"
 #include "SafeRun.h"
+#include "SafeWrite.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Driver/Types.h"
@@ -535,6 +536,23 @@ int run(int argc, const char **argv) {
     Inputs = std::move(Mine);
   }
 
+  // Outputs are checked before the analysis: one over a file to analyse
+  // would destroy it, one that cannot be written would lose the findings.
+  for (auto [Opt, Name] : {std::pair{&OutputFile, "-o"},
+                           {&WriteBaseline, "--write-baseline"},
+                           {&ExportFixes, "--export-fixes"}}) {
+    if (Opt->empty() || *Opt == "-")
+      continue;
+    for (const std::string &F : Inputs)
+      if (sameFile(*Opt, F))
+        return inputError(Twine(Name) + " '" + *Opt +
+                          "' is one of the files to analyse; racelint "
+                          "does not write over it");
+    if (Expected<std::string> T = writeTarget(*Opt); !T)
+      return inputError("cannot write '" + *Opt +
+                        "': " + toString(T.takeError()));
+  }
+
   ClangTidyOptions Overrides;
   if (!ChecksOpt.empty())
     Overrides.Checks = ChecksOpt;
@@ -599,8 +617,16 @@ int run(int argc, const char **argv) {
   // whatever -j is.
   std::vector<Finding> All;
   std::vector<std::string> Broken, Crashed;
+  std::map<std::string, std::string> Digests;
   for (size_t I = 0; I < Inputs.size(); ++I) {
     TUResult &R = Results[I];
+    // A header two files saw differently changed during the run: no
+    // digest is right for it.
+    for (const auto &[File, Digest] : R.Digests) {
+      auto [It, New] = Digests.try_emplace(File, Digest);
+      if (!New && It->second != Digest)
+        It->second.clear();
+    }
     if (R.Crashed)
       Crashed.push_back(Inputs[I]);
     if (llvm::any_of(R.Findings,
@@ -644,10 +670,7 @@ int run(int argc, const char **argv) {
   if (OutputFile.empty() || OutputFile == "-") {
     Write(outs());
     Status = checkStdout(Status);
-  } else if (Error E = writeToOutput(OutputFile, [&](raw_ostream &OS) {
-               Write(OS);
-               return Error::success();
-             })) {
+  } else if (Error E = writeOutput(OutputFile, Write)) {
     Status = inputError("cannot write '" + OutputFile +
                         "': " + toString(std::move(E)));
   }
@@ -661,7 +684,7 @@ int run(int argc, const char **argv) {
                           "': " + toString(std::move(E)));
   unsigned FixedFiles = 0;
   if (Fix && Status == 0)
-    if (Error E = applyFixes(Reported, Sources, FixedFiles))
+    if (Error E = applyFixes(Reported, Digests, Sources, FixedFiles))
       Status = inputError("--fix: " + toString(std::move(E)));
 
   if (!Crashed.empty()) {
