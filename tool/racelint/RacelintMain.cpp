@@ -264,6 +264,20 @@ std::string compilerFlagsError(StringRef Text) {
   return Msg;
 }
 
+/// Why a file the database lists cannot be analysed, if it cannot.
+std::optional<std::string>
+unusableEntry(StringRef File, const tooling::CompilationDatabase &DB) {
+  sys::fs::file_status St;
+  if (sys::fs::status(File, St) || !sys::fs::exists(St))
+    return std::string("does not exist");
+  if (!sys::fs::is_regular_file(St))
+    return std::string("is not a regular file");
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(File))
+    if (!sys::fs::is_directory(C.Directory))
+      return "is compiled in '" + C.Directory + "', which does not exist";
+  return std::nullopt;
+}
+
 /// Reads --diff's unified diff, or runs git for --diff-base.
 Expected<ChangedLines> changedLines(StringRef Root) {
   if (!DiffBase.empty())
@@ -467,6 +481,7 @@ int run(int argc, const char **argv) {
 
   Database DB;
   std::string FoundBuildDir; // without -p: the one found above the files
+  std::vector<std::string> Unusable; // database entries, with why
   if (!BuildPath.empty()) {
     if (Fixed)
       return inputError("use either -p <build dir> or '-- <flags>', not both");
@@ -501,10 +516,18 @@ int run(int argc, const char **argv) {
                         "' lists no files");
     llvm::sort(Inputs);
     Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-    for (const std::string &F : Inputs)
-      if (!sys::fs::exists(F))
-        return inputError("'" + F + "', listed in '" + DB.Where +
-                          "', does not exist");
+    // An entry that cannot be analysed (a generated file not built yet, a
+    // pipe that would block the run forever) is reported at the end; the
+    // others are analysed.
+    std::vector<std::string> Usable;
+    for (const std::string &F : Inputs) {
+      if (std::optional<std::string> Why = unusableEntry(F, *DB.DB))
+        Unusable.push_back("'" + displayPath(F) + "', listed in '" + DB.Where +
+                           "', " + *Why);
+      else
+        Usable.push_back(F);
+    }
+    Inputs = std::move(Usable);
   } else if (DB.Listed) {
     for (const std::string &F : Inputs)
       if (!isHeader(F) && DB.Listed->getCompileCommands(F).empty())
@@ -687,6 +710,10 @@ int run(int argc, const char **argv) {
     if (Error E = applyFixes(Reported, Digests, Sources, FixedFiles))
       Status = inputError("--fix: " + toString(std::move(E)));
 
+  for (const std::string &U : Unusable)
+    WithColor::error(errs(), "racelint") << U << "\n";
+  if (!Unusable.empty() && !Status)
+    Status = 2;
   if (!Crashed.empty()) {
     WithColor::error(errs(), "racelint")
         << "internal error while analysing '" << displayPath(Crashed.front())
