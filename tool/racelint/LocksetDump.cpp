@@ -139,23 +139,26 @@ int dumpLocksets(ClangTidyOptionsProvider &Provider,
   Config.UnlockFunctions = Get("UnlockFunctions");
   Config.ScopedLockTypes = Get("ScopedLockTypes");
   Config.RecordEventLocksets = true;
-  tooling::ClangTool Tool(DB, Inputs);
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      extraArgsBefore(), tooling::ArgumentInsertPosition::BEGIN));
-  struct Factory : tooling::FrontendActionFactory {
-    const racelint::LockConfig &C;
-    explicit Factory(const racelint::LockConfig &C) : C(C) {}
-    std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<DumpAction>(C);
-    }
-  } F(Config);
+  // One file at a time: ClangTool prints "[1/2] Processing file" for more.
   int Status = 0;
-  if (!runSafelyOnBigStack([&] { Status = Tool.run(&F) ? 2 : 0; })) {
-    WithColor::error(errs(), "racelint")
-        << "internal error while dumping the locksets\n";
-    errs().flush();
-    // Skip destructors: they would meet the crashed analysis' state.
-    sys::Process::Exit(2, /*NoCleanup=*/true);
+  for (const std::string &Input : Inputs) {
+    tooling::ClangTool Tool(DB, {Input});
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        extraArgsBefore(), tooling::ArgumentInsertPosition::BEGIN));
+    struct Factory : tooling::FrontendActionFactory {
+      const racelint::LockConfig &C;
+      explicit Factory(const racelint::LockConfig &C) : C(C) {}
+      std::unique_ptr<FrontendAction> create() override {
+        return std::make_unique<DumpAction>(C);
+      }
+    } F(Config);
+    if (!runSafelyOnBigStack([&] { Status |= Tool.run(&F) ? 2 : 0; })) {
+      WithColor::error(errs(), "racelint")
+          << "internal error while dumping the locksets\n";
+      errs().flush();
+      // Skip destructors: they would meet the crashed analysis' state.
+      sys::Process::Exit(2, /*NoCleanup=*/true);
+    }
   }
   return Status;
 }

@@ -14,6 +14,7 @@
 
 #include "Baseline.h"
 #include "Catalog.h"
+#include "CheckBase.h"
 #include "Database.h"
 #include "DiffFilter.h"
 #include "Findings.h"
@@ -23,6 +24,9 @@
 #include "Runner.h"
 #include "SafeRun.h"
 #include "SafeWrite.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Driver/Types.h"
@@ -147,6 +151,22 @@ ClangTidyOptions defaultOptions() {
   return O;
 }
 
+/// .clang-tidy files read by parseConfigFile (unknown keys ignored,
+/// racelint checks only). The handler is set here: FileOptionsProvider's
+/// constructor that takes handlers leaves its file system unset.
+class ConfigFileProvider : public FileOptionsProvider {
+public:
+  ConfigFileProvider(ClangTidyOptions Defaults, ClangTidyOptions Overrides,
+                     IntrusiveRefCntPtr<vfs::FileSystem> FS)
+      : FileOptionsProvider(ClangTidyGlobalOptions(), std::move(Defaults),
+                            std::move(Overrides), std::move(FS)) {
+    ConfigHandlers = {{".clang-tidy", [](MemoryBufferRef Buf) {
+                         std::string Err;
+                         return parseConfigFile(Buf, Err);
+                       }}};
+  }
+};
+
 int inputError(const Twine &Msg) {
   WithColor::error(errs(), "racelint") << Msg << "\n";
   return 2;
@@ -262,6 +282,26 @@ std::string compilerFlagsError(StringRef Text) {
       Msg += (Msg.empty() ? "" : "; ") + L.str();
   }
   return Msg;
+}
+
+/// An option value in the configuration of \p File that is not valid.
+std::optional<std::string> badOptionValue(ClangTidyOptionsProvider &Provider,
+                                          StringRef File) {
+  for (const auto &[Opts, Source] : Provider.getRawOptions(File))
+    for (const auto &[Key, Value] : Opts.CheckOptions) {
+      StringRef K = Key;
+      if (K != "MinGuardedRatio" &&
+          !(K.starts_with("racelint-") && K.ends_with(".MinGuardedRatio")))
+        continue;
+      // --config is merged into the defaults, whose source is this name.
+      std::string From = Source == "clang-tidy binary" ? "--config" : Source;
+      if (!racelint::parseMinGuardedRatio(Value.Value))
+        return ("invalid value '" + Value.Value + "' for option '" + Key +
+                "' (" + From +
+                "): expected a number greater than 0 and at most 1")
+            .str();
+    }
+  return std::nullopt;
 }
 
 /// Why a file the database lists cannot be analysed, if it cannot.
@@ -426,7 +466,7 @@ int run(int argc, const char **argv) {
           ParseErrors))
     return optionError(ParseErrors);
 
-  if (ListChecks) {
+  if (ListChecks && Files.empty()) {
     for (const racelint::CheckInfo &C : racelint::allChecks())
       outs() << C.Id << "\n    " << C.Summary << "\n";
     return 0;
@@ -597,8 +637,28 @@ int run(int argc, const char **argv) {
     for (const std::string &F : Inputs)
       if (std::optional<std::string> Bad = badConfigFile(F, Checked))
         return inputError(*Bad);
-    Provider = std::make_unique<FileOptionsProvider>(
-        ClangTidyGlobalOptions(), defaultOptions(), Overrides, FS);
+    Provider =
+        std::make_unique<ConfigFileProvider>(defaultOptions(), Overrides, FS);
+  }
+
+  // Values the checks would ignore (they warn and keep the default, as
+  // clang-tidy's do) are input errors here: the run would not be the one
+  // the user configured.
+  StringSet<> OptionDirs;
+  for (const std::string &F : Inputs)
+    if (OptionDirs.insert(sys::path::parent_path(F)).second)
+      if (std::optional<std::string> Bad = badOptionValue(*Provider, F))
+        return inputError(*Bad);
+
+  if (ListChecks) {
+    // With a file, like clang-tidy --list-checks: the checks that would run
+    // on it, configuration files and options applied.
+    ClangTidyContext ListContext(std::move(Provider));
+    ListContext.setCurrentFile(Inputs.empty() ? Files.front() : Inputs.front());
+    ClangTidyASTConsumerFactory Factory(ListContext);
+    for (const std::string &Name : Factory.getCheckNames())
+      outs() << Name << "\n";
+    return 0;
   }
 
   enableCrashRecovery();

@@ -192,6 +192,19 @@ std::string formatDuration(double Seconds) {
 
 } // namespace
 
+/// A database of one compile command.
+class OneCommand : public tooling::CompilationDatabase {
+public:
+  explicit OneCommand(tooling::CompileCommand C) : C(std::move(C)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef) const override {
+    return {C};
+  }
+
+private:
+  tooling::CompileCommand C;
+};
+
 struct TURunner::Impl {
   Impl(ClangTidyContext &Context, const tooling::CompilationDatabase &DB,
        IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS)
@@ -250,6 +263,26 @@ struct TURunner::Impl {
   };
 
   TUResult run(StringRef File) {
+    // One compile command at a time: given a file with several (listed
+    // twice in a database), ClangTool prints "[1/1] (1/2) Processing file"
+    // on stderr, --quiet or not.
+    std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+    if (Commands.size() <= 1)
+      return run(File, DB);
+    TUResult All;
+    for (tooling::CompileCommand &C : Commands) {
+      OneCommand Only(std::move(C));
+      TUResult R = run(File, Only);
+      All.Findings.insert(All.Findings.end(), R.Findings.begin(),
+                          R.Findings.end());
+      All.Digests.insert(R.Digests.begin(), R.Digests.end());
+      if ((All.Crashed = R.Crashed))
+        break;
+    }
+    return All;
+  }
+
+  TUResult run(StringRef File, const tooling::CompilationDatabase &DB) {
     tooling::ClangTool Tool(DB, {File.str()},
                             std::make_shared<PCHContainerOperations>(), FS);
     Tool.setPrintErrorMessage(false);
