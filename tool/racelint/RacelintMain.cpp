@@ -304,6 +304,18 @@ std::optional<std::string> badOptionValue(ClangTidyOptionsProvider &Provider,
   return std::nullopt;
 }
 
+/// Whether racelint has anything to say about a file the database lists:
+/// projects list their assembly sources (.S) too, which clang then parsed
+/// as C and reported as not compiling.
+bool isCOrCxxSource(StringRef File) {
+  StringRef Ext = sys::path::extension(File);
+  if (Ext.empty())
+    return true; // named by its compile command's -x, if anything
+  driver::types::ID T = driver::types::lookupTypeForExtension(Ext.drop_front());
+  return T == driver::types::TY_INVALID || T == driver::types::TY_C ||
+         T == driver::types::TY_CHeader || driver::types::isCXX(T);
+}
+
 /// Why a file the database lists cannot be analysed, if it cannot.
 std::optional<std::string>
 unusableEntry(StringRef File, const tooling::CompilationDatabase &DB) {
@@ -550,7 +562,8 @@ int run(int argc, const char **argv) {
     // Files come on stdin.
   } else if (Inputs.empty()) {
     for (const std::string &F : DB.DB->getAllFiles())
-      Inputs.push_back(absolutePath(F));
+      if (isCOrCxxSource(F))
+        Inputs.push_back(absolutePath(F));
     if (Inputs.empty())
       return inputError("the compilation database '" + DB.Where +
                         "' lists no files");
