@@ -55,6 +55,8 @@ PROJECTS = {
                                        "-DENABLE_ZSTD=OFF", "-DENABLE_LZ4=OFF",
                                        "-DENABLE_LIBB2=OFF"]),
 }
+# The translation units racelint analyses (projects list assembly too).
+SOURCES = {".c", ".cc", ".cpp", ".cxx", ".c++", ".C"}
 DEFAULT = ["leveldb", "libuv1", "libevent", "zstd", "mbedtls", "curl",
            "c-ares", "yaml-cpp", "libarchive", "libssh", "openjpeg2"]
 
@@ -191,7 +193,8 @@ def main():
             continue
         files = sorted({os.path.normpath(os.path.join(e["directory"],
                                                       e["file"]))
-                        for e in db})
+                        for e in db
+                        if os.path.splitext(e["file"])[1] in SOURCES})
         # Files the build generates (mbedtls' test suites) are not there
         # before it runs; racelint -p would report each as an error.
         missing = [f for f in files if not os.path.exists(f)]
