@@ -80,9 +80,13 @@ Expected<std::string> writeTarget(StringRef Path, bool RegularOnly) {
   // create.
   for (unsigned Links = 0;; ++Links) {
     if (::lstat(Target.c_str(), &St) != 0) {
-      if (errno == ENOENT && !RegularOnly)
-        return Target; // a new file
-      return fail(lastError());
+      if (errno != ENOENT || RegularOnly)
+        return fail(lastError());
+      // A new file, in a directory that must exist.
+      StringRef Dir = sys::path::parent_path(Target);
+      if (!Dir.empty() && !sys::fs::is_directory(Dir))
+        return fail("its directory does not exist");
+      return Target;
     }
     if (!S_ISLNK(St.st_mode))
       break;
