@@ -25,6 +25,11 @@ CORPUS="${FUZZ_CORPUS:-$BUILD/fuzz/corpus}"
 ARTIFACTS="$BUILD/fuzz/artifacts"
 rm -rf "$SEEDS"
 mkdir -p "$SEEDS" "$CORPUS" "$ARTIFACTS"
+# Absolute paths: the analysis moves into each compile command's directory,
+# and a crash's input is written from there.
+SEEDS="$(cd "$SEEDS" && pwd)"
+CORPUS="$(cd "$CORPUS" && pwd)"
+ARTIFACTS="$(cd "$ARTIFACTS" && pwd)"
 # Seeds: each C or C++ source of the repository, C ones marked /*C*/.
 n=0
 while IFS= read -r -d '' f; do

@@ -311,7 +311,14 @@ struct TURunner::Impl {
     DigestMap Digests;
     ActionFactory AF(Factory, Index, Digests);
     TUResult R;
+    // ClangTool moves into the compile command's directory and back; a
+    // crash skips the way back, and relative paths (-o, the names shown)
+    // would then be taken from there.
+    SmallString<256> Cwd;
+    bool HaveCwd = !sys::fs::current_path(Cwd);
     R.Crashed = !runSafelyOnBigStack([&] { Tool.run(&AF); });
+    if (R.Crashed && HaveCwd)
+      FS->setCurrentWorkingDirectory(Cwd);
     for (ClangTidyError &E : Consumer.take())
       R.Findings.push_back(convert(E, Index));
     for (const Finding &F : R.Findings)
