@@ -128,6 +128,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   if (sys::fs::createUniqueDirectory("racelint-fuzz", Dir))
     die("cannot create a temporary directory");
   F->Dir = std::string(Dir);
+  // libFuzzer ends with exit(); a crash keeps the directory to look at.
+  atexit([] { sys::fs::remove_directories(F->Dir); });
   std::vector<std::string> CxxFlags = {"-std=c++17", "-pthread"};
   std::string PCH = buildPrelude(F->Dir, CxxFlags);
   CxxFlags.insert(CxxFlags.end(), {"-include-pch", PCH});
