@@ -38,6 +38,9 @@ protected:
   const RaceConfig RaceOptions;
 };
 
+/// MinGuardedRatio's value: a number in (0, 1]; nullopt when it is not.
+std::optional<double> parseMinGuardedRatio(llvm::StringRef Value);
+
 /// Splits a ';'- or ','-separated option value, trimming blanks.
 std::vector<std::string> splitList(llvm::StringRef Value);
 std::string joinList(const std::vector<std::string> &Items);

@@ -10,6 +10,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/GlobPattern.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -180,14 +181,16 @@ bool LockRecognizer::isSharedReentrantType(QualType T) const {
   return StringRef(T.getAsString()).contains("pthread_rwlock_t");
 }
 
-std::optional<std::string> LockRecognizer::path(const Expr *E,
-                                                const Subst *S) const {
+std::optional<std::string> LockRecognizer::path(const Expr *E, const Subst *S,
+                                                unsigned Depth) const {
   E = stripLockExpr(E);
-  if (!E)
+  // A lock is named by a short path; `*&*&...mu` thousands deep is not
+  // worth a stack frame per level.
+  if (!E || Depth > MaxPathDepth)
     return std::nullopt;
   if (isa<CXXThisExpr>(E)) {
     if (S && S->Self)
-      return path(S->Self, nullptr);
+      return path(S->Self, nullptr, Depth + 1);
     return std::string(); // `this` is the empty base
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -196,7 +199,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
         unsigned Idx = PVD->getFunctionScopeIndex();
         if (PVD->getDeclContext() == S->Callee && Idx < S->Args.size())
-          return path(S->Args[Idx], nullptr);
+          return path(S->Args[Idx], nullptr, Depth + 1);
       }
     if (const auto *V = dyn_cast<VarDecl>(VD))
       if (!V->isLocalVarDeclOrParm())
@@ -216,7 +219,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
         return VD->getQualifiedNameAsString();
       return std::nullopt;
     }
-    auto Base = path(ME->getBase(), S);
+    auto Base = path(ME->getBase(), S, Depth + 1);
     if (!Base)
       return std::nullopt;
     if (Base->empty())
@@ -232,8 +235,8 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() == UO_Deref) {
       if (SelfIsObject(UO->getSubExpr()))
-        return path(S->Self, nullptr);
-      auto Sub = path(UO->getSubExpr(), S);
+        return path(S->Self, nullptr, Depth + 1);
+      auto Sub = path(UO->getSubExpr(), S, Depth + 1);
       if (!Sub)
         return std::nullopt;
       if (Sub->empty())
@@ -243,7 +246,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       return "*" + *Sub;
     }
     if (UO->getOpcode() == UO_AddrOf) {
-      auto Sub = path(UO->getSubExpr(), S);
+      auto Sub = path(UO->getSubExpr(), S, Depth + 1);
       if (!Sub)
         return std::nullopt;
       if (StringRef(*Sub).starts_with("*"))
@@ -281,7 +284,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       const auto *IV = dyn_cast<VarDecl>(IDRE->getDecl());
       if (!IV || !IV->hasLocalStorage())
         return std::nullopt;
-      auto I = path(IDRE, S); // a callee's parameter becomes the argument
+      auto I = path(IDRE, S, Depth + 1); // a callee's parameter: the argument
       if (!I || I->empty() || !llvm::all_of(*I, [](char C) {
             return llvm::isAlnum(C) || C == '_';
           }))
@@ -290,7 +293,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
     } else {
       return std::nullopt;
     }
-    auto Base = path(SubBase, S);
+    auto Base = path(SubBase, S, Depth + 1);
     if (!Base)
       return std::nullopt;
     return *Base + "[" + Index + "]";
@@ -684,20 +687,27 @@ SplitKey splitKey(StringRef K) {
   return Out;
 }
 
-const VarDecl *findLocal(const Stmt *S, StringRef Name) {
-  if (!S)
-    return nullptr;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        if (VD->getDeclName().isIdentifier() && VD->getName() == Name)
-          return VD;
-  if (isa<LambdaExpr>(S))
-    return nullptr;
-  for (const Stmt *C : S->children())
-    if (const VarDecl *VD = findLocal(C, Name))
-      return VD;
-  return nullptr;
+/// The locals declared in \p Body by name, the first in source order when
+/// a name is declared twice; lambdas' locals are their own. Iterative: a
+/// function body can be nested deeper than the stack allows.
+void collectLocals(const Stmt *Body, llvm::StringMap<const VarDecl *> &Out) {
+  llvm::SmallVector<const Stmt *, 32> Work;
+  Work.push_back(Body);
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getDeclName().isIdentifier())
+            Out.try_emplace(VD->getName(), VD);
+    // Children in reverse, so that they are visited in source order.
+    size_t Mark = Work.size();
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+    std::reverse(Work.begin() + Mark, Work.end());
+  }
 }
 
 bool hasField(const CXXRecordDecl *RD, StringRef Name, unsigned Depth = 0) {
@@ -739,7 +749,10 @@ LockRecognizer::KeyRoot LockRecognizer::rootOf(const FunctionDecl *FD,
       Out.Var = P;
       return Out;
     }
-  if (const VarDecl *VD = findLocal(FD->getBody(), Root)) {
+  auto [It, New] = Locals.try_emplace(FD);
+  if (New)
+    collectLocals(FD->getBody(), It->second);
+  if (const VarDecl *VD = It->second.lookup(Root)) {
     Out.Kind = RootKind::Local;
     Out.Var = VD;
     return Out;

@@ -11,7 +11,9 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +48,9 @@ struct LockConfig {
   std::vector<std::string> LockFunctions;
   std::vector<std::string> UnlockFunctions;
   std::vector<std::string> ScopedLockTypes;
+  /// Give each lock event the locksets after it (--dump-locksets only: they
+  /// cost a copy of the lockset per event).
+  bool RecordEventLocksets = false;
 };
 
 /// What a call does to the lockset, when it is a lock primitive.
@@ -150,6 +155,8 @@ public:
   bool matchesName(const clang::NamedDecl *D,
                    const std::vector<std::string> &Names) const;
 
+  const LockConfig &config() const { return Config; }
+
 private:
   // Substitution of `this` and parameters when naming locks written in a
   // callee's attributes at a call site.
@@ -159,8 +166,9 @@ private:
     const clang::FunctionDecl *Callee = nullptr;
     llvm::ArrayRef<const clang::Expr *> Args;
   };
-  std::optional<std::string> path(const clang::Expr *E,
-                                  const Subst *S) const;
+  std::optional<std::string> path(const clang::Expr *E, const Subst *S,
+                                  unsigned Depth = 0) const;
+  static constexpr unsigned MaxPathDepth = 64;
   std::optional<LockRef> makeRef(const clang::Expr *LockExpr,
                                  std::optional<std::string> Key) const;
   bool isRecursiveType(clang::QualType T, const clang::Expr *E) const;
@@ -178,6 +186,11 @@ private:
   /// Computed on first use: whether user code in the TU names a recursive
   /// pthread mutex kind.
   mutable std::optional<bool> PthreadRecursiveInTU;
+  /// Each function's locals by name, collected on first use: a key's root
+  /// is looked up for every lock of every function.
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         llvm::StringMap<const clang::VarDecl *>>
+      Locals;
 };
 
 /// Strips parentheses, implicit casts, temporaries and std::move.

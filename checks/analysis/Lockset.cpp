@@ -27,9 +27,9 @@ CFG::BuildOptions racelintCFGOptions() {
 // Locals whose value may change after initialisation (Modified), and the
 // subset that may change where the analysis cannot see it (Escaped): branch
 // facts are tracked through plain assignments but never for escaped locals.
-static void collectModified(const Stmt *S,
-                            llvm::DenseSet<const VarDecl *> &Modified,
-                            llvm::DenseSet<const VarDecl *> &Escaped) {
+static void noteModified(const Stmt *S,
+                         llvm::DenseSet<const VarDecl *> &Modified,
+                         llvm::DenseSet<const VarDecl *> &Escaped) {
   if (!S)
     return;
   auto Mark = [&](const Expr *E, bool Escapes) {
@@ -75,8 +75,67 @@ static void collectModified(const Stmt *S,
             !VD->getType().getNonReferenceType().isConstQualified())
           Mark(VD->getInit(), true);
   }
-  for (const Stmt *C : S->children())
-    collectModified(C, Modified, Escaped);
+}
+
+// Iterative: a body can be nested deeper than the stack allows.
+static void collectModified(const Stmt *Root,
+                            llvm::DenseSet<const VarDecl *> &Modified,
+                            llvm::DenseSet<const VarDecl *> &Escaped) {
+  llvm::SmallVector<const Stmt *, 64> Work = {Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    noteModified(S, Modified, Escaped);
+    if (S)
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+  }
+}
+
+/// Whether \p F's body is out of racelint's sight (a system header, or no
+/// body in this translation unit).
+static bool isOpaque(const FunctionDecl *F, const SourceManager &SM) {
+  const FunctionDecl *Def = nullptr;
+  return !F || !F->hasBody(Def) ||
+         SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
+// The statements of lock operations on library locks (`mu.lock()`,
+// `pthread_mutex_unlock(&s->mu)`, a guard's construction or methods): they
+// name a lock and touch no data the program owns, so no lockset is recorded
+// at them. Recording one there would cost a copy of the lockset per lock
+// operation: quadratic in a function that holds thousands of locks.
+static void collectLockSyntax(const Stmt *Root, const LockRecognizer &R,
+                              ASTContext &Ctx,
+                              llvm::DenseSet<const Stmt *> &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto IsLockOp = [&](const Stmt *S) -> const Stmt * {
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *F = C->getDirectCallee();
+      if (!F || !isOpaque(F, SM))
+        return nullptr;
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(F))
+        if (R.guardKind(Ctx.getCanonicalTagType(MD->getParent())) !=
+            GuardKind::None)
+          return C;
+      return R.classifyCall(C) ? C : nullptr;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      if (R.guardKind(CE->getType()) != GuardKind::None &&
+          isOpaque(CE->getConstructor(), SM))
+        return CE;
+    return nullptr;
+  };
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 64> Work = {{Root, false}};
+  while (!Work.empty()) {
+    auto [S, InLockOp] = Work.pop_back_val();
+    if (!S)
+      continue;
+    InLockOp = InLockOp || IsLockOp(S);
+    if (InLockOp)
+      Out.insert(S);
+    for (const Stmt *C : S->children())
+      Work.push_back({C, InLockOp});
+  }
 }
 
 LocksetAnalysis::LocksetAnalysis(
@@ -87,6 +146,7 @@ LocksetAnalysis::LocksetAnalysis(
     : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx), Wrappers(Wrappers), NoReturn(NoReturn),
       InferredEntry(Entry.begin(), Entry.end()) {
   collectModified(FD->getBody(), Modified, Escaped);
+  collectLockSyntax(FD->getBody(), R, Ctx, LockSyntax);
   for (const auto &[L, M] : R.locksHeldOnEntry(FD))
     EntryKeys.insert(L.Key);
   for (const auto &[L, M] : InferredEntry)
@@ -137,7 +197,10 @@ struct LocksetAnalysis::Transfer {
              SourceLocation Loc) {
     if (!Rep)
       return;
-    Rep->Events.push_back({K, Lock, M, Loc, keys(S, true), keys(S, false)});
+    if (A.R.config().RecordEventLocksets)
+      Rep->Events.push_back({K, Lock, M, Loc, keys(S, true), keys(S, false)});
+    else
+      Rep->Events.push_back({K, Lock, M, Loc, {}, {}});
   }
 
   /// Records whether this is, on some path, the first operation on L.
@@ -717,11 +780,12 @@ struct LocksetAnalysis::Transfer {
               onStore(VD, nullptr);
             }
       }
-      if (Rep && (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
-                  isa<DeclRefExpr>(St) || isa<ArraySubscriptExpr>(St) ||
-                  isa<UnaryOperator>(St) || isa<CXXConstructExpr>(St) ||
-                  isa<AtomicExpr>(St) || isa<ReturnStmt>(St) ||
-                  isa<CXXNewExpr>(St) || isa<LambdaExpr>(St))) {
+      if (Rep && !A.LockSyntax.count(St) &&
+          (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
+           isa<DeclRefExpr>(St) || isa<ArraySubscriptExpr>(St) ||
+           isa<UnaryOperator>(St) || isa<CXXConstructExpr>(St) ||
+           isa<AtomicExpr>(St) || isa<ReturnStmt>(St) ||
+           isa<CXXNewExpr>(St) || isa<LambdaExpr>(St))) {
         Rep->MustAt[St] = keys(S, true);
         std::vector<std::string> Shared;
         for (const auto &[K, H] : S.Held)
@@ -1022,15 +1086,17 @@ struct EdgeDecider {
     return false;
   }
 
-  void decide(const Expr *E, bool Truthy) {
-    if (!E)
+  void decide(const Expr *E, bool Truthy, unsigned Depth = 0) {
+    // Conditions worth deciding are shallow; `!!!...ok` thousands deep is
+    // not worth a stack frame per level.
+    if (!E || Depth > 64)
       return;
     E = E->IgnoreParenImpCasts();
     if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      return decide(EWC->getSubExpr(), Truthy);
+      return decide(EWC->getSubExpr(), Truthy, Depth + 1);
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       if (UO->getOpcode() == UO_LNot)
-        decide(UO->getSubExpr(), !Truthy);
+        decide(UO->getSubExpr(), !Truthy, Depth + 1);
       return;
     }
     if (isa<BinaryOperator>(E) && E->getType()->isIntegerType())
@@ -1044,7 +1110,7 @@ struct EdgeDecider {
       // In the block that evaluates the right operand of && or ||, the
       // whole condition's value is the right operand's.
       if (BO->isLogicalOp())
-        return decide(BO->getRHS(), Truthy);
+        return decide(BO->getRHS(), Truthy, Depth + 1);
       if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
         const Expr *Other = nullptr;
         auto IsZero = [&](const Expr *X) {
@@ -1061,7 +1127,8 @@ struct EdgeDecider {
         else if (IsZero(BO->getLHS()))
           Other = BO->getRHS();
         if (Other)
-          return decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy);
+          return decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy,
+                        Depth + 1);
         // `trylock(&m) == EBUSY`, `ok == true`: a lock result compared with
         // a non-zero constant is taken as that truth value on the true edge
         // and its opposite on the false one (other error codes are rare).
@@ -1075,7 +1142,7 @@ struct EdgeDecider {
         else if (IsNonZero(BO->getLHS()))
           Other = BO->getRHS();
         if (Other && isLockResult(Other))
-          decide(Other, BO->getOpcode() == BO_EQ ? Truthy : !Truthy);
+          decide(Other, BO->getOpcode() == BO_EQ ? Truthy : !Truthy, Depth + 1);
       }
       return;
     }

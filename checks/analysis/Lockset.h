@@ -156,6 +156,7 @@ struct LockEvent {
   std::string Lock;
   LockMode Mode;
   clang::SourceLocation Loc;
+  /// Only with LockConfig::RecordEventLocksets.
   std::vector<std::string> MustAfter, MayAfter;
 };
 
@@ -188,7 +189,9 @@ struct FunctionLocks {
   std::vector<LockEvent> Events;
   std::vector<LockAnomaly> Anomalies;
   /// Must-held locks at each call or member access, for the checks that
-  /// need the lockset at an access.
+  /// need the lockset at an access. Lock operations on library locks
+  /// (`mu.lock()`, `pthread_mutex_lock(&mu)`, a guard's construction, and
+  /// everything inside them) have none: they touch no data of the program.
   std::map<const clang::Stmt *, std::vector<std::string>> MustAt;
 
   /// One normal exit (a return or the end of the body; not a throw, not a
@@ -254,6 +257,9 @@ private:
   /// Locals that may change behind the analysis' back: address taken,
   /// captured by reference, passed by non-const reference.
   llvm::DenseSet<const clang::VarDecl *> Escaped;
+  /// Statements of lock operations on library locks: no lockset is
+  /// recorded at them (see MustAt).
+  llvm::DenseSet<const clang::Stmt *> LockSyntax;
   /// Locks the caller holds by contract (requires_capability and
   /// release_capability); never reported as leaked.
   std::set<std::string> EntryKeys;

@@ -58,7 +58,11 @@ TUModel::TUModel(ASTContext &Ctx, const LockConfig &Config)
 
 const CFG *TUModel::cfg(const FunctionDecl *FD) {
   auto [It, New] = CFGs.try_emplace(FD);
-  if (New && FD->hasBody()) {
+  // After an error clang's error recovery leaves ASTs the CFG builder
+  // crashes on (a fuzzed input did); clang itself builds no CFG for its
+  // flow-sensitive warnings then, and neither does racelint.
+  if (New && FD->hasBody() &&
+      !Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
     CFG::BuildOptions Opts = racelintCFGOptions();
     It->second = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
   }
