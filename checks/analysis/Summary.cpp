@@ -2108,6 +2108,12 @@ Summary SummaryBuilder::build(const FunctionDecl *FD, const FunctionLocks &FL,
     }
   }
 
+  for (const Access &A : S.Accesses)
+    Ev.Wanted.insert(A.E);
+  for (const CallSite &C : S.Calls)
+    Ev.Wanted.insert(C.Call);
+  for (const SpawnSite &Sp : S.Spawns)
+    Ev.Wanted.insert(Sp.At);
   ThreadFlow Flow(*Cfg, Ev);
   Flow.run();
   const auto &Points = Flow.points();

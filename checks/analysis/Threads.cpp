@@ -133,6 +133,9 @@ struct ThreadFlow::State {
   }
 };
 
+/// How many acquired locks a state remembers (for lock hand-off).
+static constexpr size_t MaxAcquired = 16;
+
 bool ThreadFlow::run() {
   unsigned N = Cfg.getNumBlockIDs();
   std::vector<State> In(N);
@@ -153,7 +156,7 @@ bool ThreadFlow::run() {
         return;
       if (auto CS = E.getAs<CFGStmt>()) {
         const Stmt *St = CS->getStmt();
-        if (Record && !S.trivial())
+        if (Record && !S.trivial() && Ev.Wanted.count(St))
           Points[St] = S.point();
         if (auto It = Ev.Joins.find(St); It != Ev.Joins.end())
           for (const PtsSet &J : It->second)
@@ -164,9 +167,11 @@ bool ThreadFlow::run() {
           for (const AbsLoc &L : It->second)
             if (findLoc(S.Once, L) < 0)
               S.Once.push_back(L);
+        // Hand-off needs the first few locks a thread takes; thousands
+        // held at once would make every state large.
         if (auto It = Ev.Acquires.find(St); It != Ev.Acquires.end())
           for (const AbsLoc &L : It->second)
-            if (findLoc(S.Acquired, L) < 0)
+            if (S.Acquired.size() < MaxAcquired && findLoc(S.Acquired, L) < 0)
               S.Acquired.push_back(L);
         if (auto It = Ev.Barriers.find(St); It != Ev.Barriers.end())
           for (const AbsLoc &L : It->second) {

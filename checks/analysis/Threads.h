@@ -60,6 +60,9 @@ struct ThreadEvents {
   llvm::DenseMap<const clang::Expr *, llvm::SmallVector<unsigned, 1>>
       CreateResults;
   clang::ASTContext *Ctx = nullptr;
+  /// The statements whose facts are wanted (accesses, calls, creates);
+  /// the others are not recorded.
+  llvm::DenseSet<const clang::Stmt *> Wanted;
 };
 
 /// Whether a join of handle J ends the thread whose handle is S.
