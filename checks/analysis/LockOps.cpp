@@ -440,10 +440,166 @@ LockRecognizer::classifyAttributed(const CallExpr *Call,
   return std::nullopt;
 }
 
+namespace {
+/// Lower-case words of an identifier, for lock-like names.
+std::string lowered(StringRef N) { return N.lower(); }
+
+bool lockLikeName(StringRef N) {
+  std::string L = lowered(N);
+  StringRef S(L);
+  if (S.contains("unlock") || S.contains("release"))
+    return false;
+  return S.contains("lock") || S.contains("acquire") || S == "enter" ||
+         S.ends_with("_enter");
+}
+
+bool unlockLikeName(StringRef N) {
+  std::string L = lowered(N);
+  StringRef S(L);
+  return S.contains("unlock") || S.contains("release") || S == "leave" ||
+         S.ends_with("_leave") || S == "exit" || S.ends_with("_exit");
+}
+
+/// The field or variable of function-pointer type a call goes through.
+const ValueDecl *pointerCallee(const CallExpr *Call) {
+  if (Call->getDirectCallee())
+    return nullptr;
+  const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  const ValueDecl *D = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  if (!D || !D->getDeclName().isIdentifier())
+    return nullptr;
+  QualType T = D->getType();
+  if (!T->isFunctionPointerType() && !T->isFunctionReferenceType())
+    return nullptr;
+  return D;
+}
+
+/// Calls through function pointers in user code, per function, in source
+/// order, with the access path of their first argument.
+struct PointerCallFinder : RecursiveASTVisitor<PointerCallFinder> {
+  const SourceManager &SM;
+  const LockRecognizer &R;
+  struct Site {
+    const ValueDecl *D;
+    std::string Arg;
+  };
+  std::vector<std::vector<Site>> ByFunction;
+  PointerCallFinder(const SourceManager &SM, const LockRecognizer &R)
+      : SM(SM), R(R) {}
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    if (const auto *FD = dyn_cast<FunctionDecl>(D);
+        FD && FD->doesThisDeclarationHaveABody())
+      ByFunction.emplace_back();
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    if (ByFunction.empty() || C->getNumArgs() == 0)
+      return true;
+    if (const ValueDecl *D = pointerCallee(C))
+      if (auto P = R.accessPath(C->getArg(0)->IgnoreParenImpCasts()))
+        ByFunction.back().push_back({D, *P});
+    return true;
+  }
+};
+} // namespace
+
+const llvm::DenseMap<const ValueDecl *, bool> &
+LockRecognizer::lockPointers() const {
+  if (LockPointers)
+    return *LockPointers;
+  LockPointers.emplace();
+  PointerCallFinder F(Ctx.getSourceManager(), *this);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const auto &Sites : F.ByFunction)
+    for (size_t I = 0; I < Sites.size(); ++I) {
+      if (!lockLikeName(Sites[I].D->getName()))
+        continue;
+      for (size_t J = I + 1; J < Sites.size(); ++J)
+        if (Sites[J].Arg == Sites[I].Arg &&
+            unlockLikeName(Sites[J].D->getName()) &&
+            Sites[J].D->getDeclContext() == Sites[I].D->getDeclContext()) {
+          (*LockPointers)[Sites[I].D] = true;
+          (*LockPointers)[Sites[J].D] = false;
+        }
+    }
+  return *LockPointers;
+}
+
+std::optional<LockOp>
+LockRecognizer::classifyPointerCall(const CallExpr *Call,
+                                    const ValueDecl *D) const {
+  bool Acquire;
+  if (matchesName(D, Config.LockFunctions))
+    Acquire = true;
+  else if (matchesName(D, Config.UnlockFunctions))
+    Acquire = false;
+  else {
+    auto It = lockPointers().find(D);
+    if (It == lockPointers().end())
+      return std::nullopt;
+    Acquire = It->second;
+  }
+  if (Call->getNumArgs() == 0)
+    return std::nullopt;
+  const Expr *A = Call->getArg(0);
+  std::optional<LockRef> L =
+      A->IgnoreParenImpCasts()->getType()->isPointerType() ? lockOfPointer(A)
+                                                           : lockOfObject(A);
+  if (!L)
+    return std::nullopt;
+  LockOp Op;
+  Op.Kind = Acquire ? LockOp::Acquire : LockOp::Release;
+  Op.Locks.push_back(*L);
+  return Op;
+}
+
+std::string LockRecognizer::zeroArgKey(const FunctionDecl *FD,
+                                       bool Acquire) const {
+  auto Stem = [](StringRef N) {
+    std::string L = N.lower();
+    for (StringRef W : {"unlock", "release", "lock", "acquire"}) {
+      size_t P = L.find(W.str());
+      if (P != std::string::npos) {
+        L.erase(P, W.size());
+        break;
+      }
+    }
+    return L;
+  };
+  std::string Name = FD->getNameAsString();
+  if (Acquire)
+    return Name + "()";
+  // The unlock function shares the key of the lock function with its stem.
+  std::string Mine = Stem(Name);
+  for (const std::string &N : Config.LockFunctions) {
+    StringRef Simple = StringRef(N).trim();
+    Simple = Simple.substr(Simple.rfind(':') == StringRef::npos
+                               ? 0
+                               : Simple.rfind(':') + 1);
+    if (!Simple.contains('*') && Stem(Simple) == Mine)
+      return Simple.str() + "()";
+  }
+  return Name + "()";
+}
+
 std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD)
+  if (!FD) {
+    if (const ValueDecl *D = pointerCallee(Call))
+      return classifyPointerCall(Call, D);
     return std::nullopt;
+  }
 
   if (auto Op = classifyAttributed(Call, FD))
     return Op;
@@ -489,6 +645,10 @@ std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
     else if (Call->getNumArgs() > 0) {
       const Expr *A = Call->getArg(0);
       L = A->getType()->isPointerType() ? lockOfPointer(A) : lockOfObject(A);
+    } else {
+      // `STATS_LOCK()`: the function is the only name the lock has.
+      L.emplace();
+      L->Key = zeroArgKey(FD, UserLock);
     }
     if (!L)
       return std::nullopt;

@@ -175,6 +175,19 @@ private:
   bool isNullMutexType(clang::QualType T) const;
   bool isSharedReentrantType(clang::QualType T) const;
   bool pthreadRecursiveInTU() const;
+  /// Function pointers (fields or variables) called as lock operations:
+  /// named in LockFunctions/UnlockFunctions, or paired in the TU (a call
+  /// through a lock-like name and, later in the same function, one through
+  /// an unlock-like name, on the same handle). True for acquire.
+  const llvm::DenseMap<const clang::ValueDecl *, bool> &lockPointers() const;
+  std::optional<LockOp> classifyPointerCall(const clang::CallExpr *Call,
+                                            const clang::ValueDecl *D) const;
+  /// The key of a lock a zero-argument lock function (`STATS_LOCK()`)
+  /// takes: the lock function's name, shared with its unlock function when
+  /// their names differ only in lock/unlock.
+  std::string zeroArgKey(const clang::FunctionDecl *FD, bool Acquire) const;
+  mutable std::optional<llvm::DenseMap<const clang::ValueDecl *, bool>>
+      LockPointers;
   std::optional<LockOp> classifyAttributed(const clang::CallExpr *Call,
                                            const clang::FunctionDecl *FD) const;
   llvm::SmallVector<LockRef, 2>

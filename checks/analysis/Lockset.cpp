@@ -177,6 +177,8 @@ struct LocksetAnalysis::Transfer {
   const LocksetAnalysis &A;
   LockState &S;
   FunctionLocks *Rep;
+  /// The inferred release wrapper whose effect is being applied, if any.
+  const FunctionDecl *ReleasingWrapper = nullptr;
 
   void anomaly(LockAnomaly::AnomalyKind K, const std::string &Lock,
                SourceLocation Loc, SourceLocation Related,
@@ -229,8 +231,13 @@ struct LocksetAnalysis::Transfer {
         anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc,
                 H.FromEntry ? "entry" : "");
       } else {
-        // Held on some paths only: a relock there is not provable, but after
-        // this call the lock is held on every path.
+        // Held on some paths only. When a local's value explains which
+        // (CondVar), the branch that relocks may be the other one; when
+        // nothing does, the paths that hold it deadlock here.
+        if (!H.CondVar && !H.Guard)
+          anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc, "",
+                  /*AllPaths=*/false);
+        // After this call the lock is held on every path.
         H.AcquireLoc = Loc;
         H.Mode = M;
       }
@@ -275,6 +282,10 @@ struct LocksetAnalysis::Transfer {
           // it) unless the function holds another lock it took itself and
           // never releases: then the wrong mutex was unlocked. Whether it is
           // released is known only at the exit, so remember the suspect.
+          // Whether the function takes this lock itself elsewhere (then it
+          // is no hand-off) is known only after the replay.
+          if (Rep)
+            Rep->UnheldReleases.push_back({L.Key, Loc, ReleasingWrapper});
           for (auto &[K, H] : S.Held)
             if (H.Must && !H.Guard && !H.FromEntry && !H.CondVar) {
               if (H.MismatchLoc.isInvalid()) {
@@ -301,7 +312,9 @@ struct LocksetAnalysis::Transfer {
       } else if (!H.Must)
         // A lock correlated with a local that is still undecided here is
         // not held on the paths where the local has the other value.
-        anomaly(LockAnomaly::NotHeldOnAllPaths, L.Key, Loc, H.AcquireLoc);
+        anomaly(LockAnomaly::NotHeldOnAllPaths, L.Key, Loc,
+                H.MayReleaseLoc.isValid() ? H.MayReleaseLoc : H.AcquireLoc,
+                H.MayReleaseLoc.isValid() ? "may-release" : "");
       if (!AnyMode && H.Mode != M)
         anomaly(LockAnomaly::ModeMismatch, L.Key, Loc, H.AcquireLoc,
                 H.Mode == LockMode::Shared ? "shared" : "exclusive");
@@ -331,8 +344,35 @@ struct LocksetAnalysis::Transfer {
 
   void unbind(const VarDecl *VD) {
     std::string N = VD->getNameAsString();
-    for (const std::string &K : {"*" + N, N + "->", N, N + "."})
+    for (const std::string &K : {"*" + N, N + "->", N, N + "."}) {
       S.Aliases.erase(K);
+      S.MayAliases.erase(K);
+    }
+  }
+
+  /// The locks an unlock through a possibly-aliasing pointer may release,
+  /// when the key is written through one (empty otherwise).
+  std::vector<std::string> mayTargets(const LockRef &L) const {
+    auto It = S.MayAliases.find(L.Key);
+    if (It == S.MayAliases.end())
+      return {};
+    return It->second;
+  }
+
+  /// An unlock that may release any of Targets: each held one is held on
+  /// some paths only afterwards.
+  void mayRelease(const std::vector<std::string> &Targets,
+                  SourceLocation Loc) {
+    for (const std::string &T : Targets) {
+      S.MustTouched.insert(T);
+      S.MayTouched.insert(T);
+      auto It = S.Held.find(T);
+      if (It == S.Held.end())
+        continue;
+      It->second.Must = false;
+      It->second.CondVar = nullptr;
+      It->second.MayReleaseLoc = Loc;
+    }
   }
 
   /// Binds a local pointer (or reference) to the lock key it designates.
@@ -351,6 +391,25 @@ struct LocksetAnalysis::Transfer {
       S.Aliases[N] = Target;
       S.Aliases[N + "."] = Fields;
     }
+  }
+
+  /// What a pointer initialiser that chooses between locks
+  /// (`c ? &a : &b`) may designate; empty unless it names several.
+  std::vector<std::string> targetsOf(const VarDecl *VD,
+                                     const Expr *Init) const {
+    const auto *CO = dyn_cast<AbstractConditionalOperator>(
+        Init ? Init->IgnoreParenImpCasts() : nullptr);
+    if (!CO || !VD->getType()->isPointerType())
+      return {};
+    std::vector<std::string> Out;
+    for (const Expr *Arm : {CO->getTrueExpr(), CO->getFalseExpr()}) {
+      std::string T = targetOf(VD, Arm);
+      if (T.empty())
+        return {};
+      if (!llvm::is_contained(Out, T))
+        Out.push_back(T);
+    }
+    return Out.size() > 1 ? Out : std::vector<std::string>{};
   }
 
   /// What a pointer or reference initialiser designates, as a lock key.
@@ -376,9 +435,12 @@ struct LocksetAnalysis::Transfer {
     if (!VD->isLocalVarDeclOrParm())
       return;
     if (VD->getType()->isPointerType() || VD->getType()->isReferenceType()) {
-      if (!A.Escaped.count(VD) && Value)
+      if (!A.Escaped.count(VD) && Value) {
         bind(VD, targetOf(VD, Value));
-      else
+        std::vector<std::string> Several = targetsOf(VD, Value);
+        if (!Several.empty())
+          S.MayAliases["*" + VD->getNameAsString()] = std::move(Several);
+      } else
         unbind(VD);
     }
     if (!VD->getType()->isScalarType())
@@ -641,8 +703,13 @@ struct LocksetAnalysis::Transfer {
           S.PendingCalls[Call] = {*Op, nullptr, Loc};
         break;
       case LockOp::Release:
-        for (const LockRef &L : Op->Locks)
-          release(L, Op->Mode, Op->AnyMode, Loc, nullptr);
+        for (const LockRef &L : Op->Locks) {
+          std::vector<std::string> Several = mayTargets(L);
+          if (!Several.empty())
+            mayRelease(Several, Loc);
+          else
+            release(L, Op->Mode, Op->AnyMode, Loc, nullptr);
+        }
         break;
       case LockOp::TryAcquire:
         S.PendingCalls[Call] = {*Op, nullptr, Loc};
@@ -710,9 +777,14 @@ struct LocksetAnalysis::Transfer {
         event(LockEvent::TryAcquire, L->Key, E.Mode, Loc);
         break;
       case WrapperEffect::Release:
+        ReleasingWrapper = Callee->getCanonicalDecl();
         release(*L, E.Mode, /*AnyMode=*/true, Loc, nullptr);
+        ReleasingWrapper = nullptr;
         break;
       case WrapperEffect::Unknown:
+        if (Rep)
+          Rep->ReleasingCalls.push_back(
+              {Callee->getCanonicalDecl(), E.Lock.Key, S.isMustHeld(L->Key)});
         // The callee may have released it: a later unlock is no double
         // unlock. What the caller holds stays as it is.
         S.MustTouched.insert(L->Key);
@@ -877,6 +949,11 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
         continue;
       }
       HeldLock J = H;
+      // The other side tested the handle null: it has no lock to hold.
+      if (Other.NullLocks.count(K)) {
+        Held.emplace(K, J);
+        continue;
+      }
       J.Must = false;
       if (!J.CondVar)
         if (const VarDecl *V = Distinguishing(*Side)) {
@@ -896,6 +973,49 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
     else
       ++It;
   }
+  // A pointer bound to different locks on the two sides may designate
+  // either (`*p` keys only: member prefixes follow the same binding).
+  std::map<std::string, std::vector<std::string>> May;
+  auto Targets = [](const LockState &Side, const std::string &K) {
+    std::vector<std::string> Out;
+    auto A = Side.Aliases.find(K);
+    if (A != Side.Aliases.end())
+      Out.push_back(A->second);
+    auto M = Side.MayAliases.find(K);
+    if (M != Side.MayAliases.end())
+      Out.insert(Out.end(), M->second.begin(), M->second.end());
+    return Out;
+  };
+  for (const LockState *Side : {static_cast<const LockState *>(&Into), &From})
+    for (const auto &Map : {Side->Aliases})
+      for (const auto &[K, T] : Map) {
+        if (!StringRef(K).starts_with("*") || May.count(K))
+          continue;
+        std::vector<std::string> A = Targets(Into, K), B = Targets(From, K);
+        if (A.empty() || B.empty())
+          continue;
+        for (const std::string &T2 : B)
+          if (!llvm::is_contained(A, T2))
+            A.push_back(T2);
+        if (A.size() > 1)
+          May[K] = std::move(A);
+      }
+  for (const auto &[K, T] : Into.MayAliases) {
+    std::vector<std::string> B = Targets(From, K);
+    if (B.empty() || May.count(K))
+      continue;
+    std::vector<std::string> A = T;
+    for (const std::string &T2 : B)
+      if (!llvm::is_contained(A, T2))
+        A.push_back(T2);
+    May[K] = std::move(A);
+  }
+  Into.MayAliases = std::move(May);
+  std::set<std::string> Null;
+  std::set_intersection(Into.NullLocks.begin(), Into.NullLocks.end(),
+                        From.NullLocks.begin(), From.NullLocks.end(),
+                        std::inserter(Null, Null.end()));
+  Into.NullLocks = std::move(Null);
   for (auto It = Into.Aliases.begin(); It != Into.Aliases.end();) {
     auto F = From.Aliases.find(It->first);
     if (F == From.Aliases.end() || F->second != It->second)
@@ -938,6 +1058,29 @@ struct EdgeDecider {
   ASTContext &Ctx;
   /// Locals assigned after their initialisation.
   const llvm::DenseSet<const VarDecl *> *Modified = nullptr;
+  const LockRecognizer *R = nullptr;
+
+  /// `if (lk)` / `if (lk == NULL)` on a handle the function uses as a lock:
+  /// on the null edge there is no lock to hold.
+  void decideHandle(const Expr *E, bool NonNull) {
+    if (!R || !E->getType()->isPointerType())
+      return;
+    QualType Pointee = E->getType()->getPointeeType();
+    std::optional<LockRef> L = R->lockOfPointer(E);
+    if (!L)
+      return;
+    // Any pointer can be tested; only handles known as locks (or opaque
+    // `void *` handles) are worth a state entry.
+    if (!Pointee->isVoidType() && !Out.MayTouched.count(L->Key) &&
+        !Out.Held.count(L->Key))
+      return;
+    if (NonNull) {
+      S.NullLocks.erase(L->Key);
+      return;
+    }
+    S.Held.erase(L->Key);
+    S.NullLocks.insert(L->Key);
+  }
 
   /// `step - 1` after `int step = mode + 1;`: the local an integer
   /// expression equals plus a constant, when it is built from one local
@@ -1163,6 +1306,7 @@ struct EdgeDecider {
     auto P = Out.PendingCalls.find(stripLockExpr(E));
     if (P != Out.PendingCalls.end())
       return decideTry(P->second, Truthy);
+    decideHandle(E, Truthy);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD)
@@ -1186,7 +1330,7 @@ LockState LocksetAnalysis::edgeState(const CFGBlock &B, const LockState &Out,
   if (B.succ_size() == 2)
     if (const Stmt *Cond = const_cast<CFGBlock &>(B).getTerminatorCondition())
       if (const auto *E = dyn_cast<Expr>(Cond)) {
-        EdgeDecider D{S, Out, Escaped, Ctx, &Modified};
+        EdgeDecider D{S, Out, Escaped, Ctx, &Modified, &R};
         D.decide(E, SuccIndex == 0);
       }
   // Only a throw reaches a try's dispatch block. Unwinding destroys the
@@ -1422,6 +1566,14 @@ FunctionLocks LocksetAnalysis::run() {
     else
       Same->AllPaths = Same->AllPaths && An.AllPaths;
   }
+  // A lock locked twice is reported once, at the second lock, not again
+  // as held at the exit.
+  llvm::erase_if(Unique, [&](const LockAnomaly &An) {
+    return An.Kind == LockAnomaly::NotReleased &&
+           llvm::any_of(Unique, [&](const LockAnomaly &D) {
+             return D.Kind == LockAnomaly::DoubleLock && D.Lock == An.Lock;
+           });
+  });
   Result.Anomalies = std::move(Unique);
   Result.Analyzed = true;
   return Result;

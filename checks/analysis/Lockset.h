@@ -45,6 +45,9 @@ struct HeldLock {
   /// meant for it.
   std::string MismatchWith;
   clang::SourceLocation MismatchLoc;
+  /// Where an unlock through a pointer that may designate this lock made it
+  /// held on some paths only.
+  clang::SourceLocation MayReleaseLoc;
 
   bool operator==(const HeldLock &O) const {
     return Lock.Key == O.Lock.Key && Mode == O.Mode && Depth == O.Depth &&
@@ -106,6 +109,14 @@ struct LockState {
   /// Local pointers and references bound to a lock: a key prefix as written
   /// through the alias ("*p", "p->", "r", "r.") and what it stands for.
   std::map<std::string, std::string> Aliases;
+  /// Local pointers that designate one of several locks (`p = c ? &a : &b`,
+  /// or bound differently on two joining paths), by the same prefixes: an
+  /// unlock through one may release any of them.
+  std::map<std::string, std::vector<std::string>> MayAliases;
+  /// Locks named through a handle this path tested null (`if (lk)` around
+  /// the lock call): on this path there is no lock, so a join with a path
+  /// that holds it keeps it held.
+  std::set<std::string> NullLocks;
   /// Lock keys produced by calls in the current block (`l.release()`), for
   /// the declaration that binds the result. Not part of the state proper.
   std::map<const clang::Expr *, std::string> CallTargets;
@@ -120,6 +131,7 @@ struct LockState {
     return Reachable == O.Reachable && Held == O.Held &&
            Released == O.Released && Guards == O.Guards &&
            TryVars == O.TryVars && Facts == O.Facts && Aliases == O.Aliases &&
+           MayAliases == O.MayAliases && NullLocks == O.NullLocks &&
            MustTouched == O.MustTouched && MayTouched == O.MayTouched;
   }
   bool isHeld(llvm::StringRef Key) const { return Held.count(Key.str()); }
@@ -141,6 +153,11 @@ struct LockAnomaly {
     GuardRelock,      // guard.lock() while the guard owns its mutex
     GuardNotOwned,    // guard.unlock() while the guard owns nothing
     UnlockAfterFailedTry, // released on a path where its try-lock failed
+    UnlockNotHeld,    // released where it is not held, though the function
+                      // takes it itself on other paths (or no caller holds it)
+    CalleeRelock,     // a callee locks a non-recursive lock the caller holds
+    RereadLock,       // unlocked through a pointer field that may have
+                      // changed since the lock (another mutex, then)
   };
   AnomalyKind Kind;
   std::string Lock;
@@ -148,6 +165,9 @@ struct LockAnomaly {
   clang::SourceLocation Loc;
   clang::SourceLocation Related;
   bool AllPaths = true;
+  /// CalleeRelock: the calls from the reporting function down to the one
+  /// that locks (outermost first), for notes.
+  std::vector<std::pair<clang::SourceLocation, std::string>> Chain;
 };
 
 struct LockEvent {
@@ -217,6 +237,25 @@ struct FunctionLocks {
   /// The first reference that named each lock key (with the expression the
   /// memory model resolves).
   std::map<std::string, LockRef> KeyRefs;
+  /// Releases of a lock that is neither held nor known released at that
+  /// point: a hand-off from the caller, or a mistake (TUModel decides with
+  /// the facts of the whole TU). Via: the callee that releases it, if the
+  /// release is a call of an inferred wrapper.
+  struct UnheldRelease {
+    std::string Key;
+    clang::SourceLocation Loc;
+    const clang::FunctionDecl *Via = nullptr;
+  };
+  std::vector<UnheldRelease> UnheldReleases;
+  /// Calls of functions inferred to release one of the caller's locks on
+  /// some paths only, and whether the caller holds it there (evidence that
+  /// the callee's release is a hand-off and not a mistake).
+  struct ReleasingCall {
+    const clang::FunctionDecl *Callee = nullptr; // canonical
+    std::string CalleeKey;                       // the lock, callee's terms
+    bool Held = false;
+  };
+  std::vector<ReleasingCall> ReleasingCalls;
 };
 
 /// Runs the analysis on one function body.

@@ -71,7 +71,7 @@ public:
         "not-released",  "double-lock",     "double-unlock",
         "unlock-mismatch", "not-held-on-all-paths", "mode-mismatch",
         "unlock-guarded", "guard-relock",   "guard-not-owned",
-        "unlock-after-failed-try"};
+        "unlock-after-failed-try", "unlock-not-held", "callee-relock", "reread-lock"};
     for (const racelint::LockAnomaly &A : FL.Anomalies)
       outs() << "  " << Where(A.Loc) << " anomaly " << AnomalyNames[A.Kind]
              << " " << A.Lock << (A.AllPaths ? "" : " (some paths)")
