@@ -37,12 +37,17 @@ static const CXXRecordDecl *patternOf(const CXXRecordDecl *RD) {
   return RD;
 }
 
-const RecordDecl *recordOfType(QualType T) {
+static const RecordDecl *recordAfter(QualType T, unsigned Pointers) {
   if (T.isNull())
     return nullptr;
   for (unsigned Guard = 0; Guard < 8; ++Guard) {
     T = T.getNonReferenceType();
     if (const auto *PT = T->getAs<PointerType>()) {
+      // A pointer to a pointer designates a pointer slot, not an object of
+      // the record type further down.
+      if (Pointers == 0)
+        return nullptr;
+      --Pointers;
       T = PT->getPointeeType();
       continue;
     }
@@ -60,6 +65,10 @@ const RecordDecl *recordOfType(QualType T) {
     RD = Def;
   return RD;
 }
+
+const RecordDecl *recordOfType(QualType T) { return recordAfter(T, 1); }
+
+const RecordDecl *recordOfObject(QualType T) { return recordAfter(T, 0); }
 
 const RecordDecl *canonicalRecord(const RecordDecl *RD) {
   if (!RD)
@@ -1165,7 +1174,7 @@ PtsSet FunctionMemory::locOf(const Expr *E) const {
       // Through an unknown pointer: some object of the pointee's type.
       AbsLoc U;
       U.Root = AbsLoc::Unknown;
-      U.Type = recordOfType(PointeeT);
+      U.Type = recordOfObject(PointeeT);
       R.Unknown = false;
       if (R.Objs.size() < MaxPointsTo)
         R.add(Step(U));
@@ -1488,7 +1497,7 @@ PtsSet FunctionMemory::lockKeyLoc(const FunctionDecl *Fn, StringRef Key) const {
     if (Cur.Unknown) {
       AbsLoc U;
       U.Root = AbsLoc::Unknown;
-      U.Type = recordOfType(CurT);
+      U.Type = recordOfObject(CurT);
       Cur.Unknown = false;
       Cur.add(U);
     }

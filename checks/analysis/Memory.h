@@ -272,9 +272,14 @@ const clang::FunctionDecl *enclosingFunction(const clang::FunctionDecl *FD);
 /// A field canonicalised to its declaration in the class template pattern,
 /// so instantiations of one template share their fields.
 const clang::FieldDecl *canonicalField(const clang::FieldDecl *F);
-/// The record a (possibly pointer or reference, possibly array) type
-/// designates, canonicalised to the class template pattern.
+/// The record a (possibly reference, possibly array) type designates, or
+/// the one a pointer of that type points to, canonicalised to the class
+/// template pattern. Null for a pointer to a pointer: that designates a
+/// pointer slot, not an object of the record further down.
 const clang::RecordDecl *recordOfType(clang::QualType T);
+/// The record an object of type T is (references and arrays looked
+/// through, pointers not): null for a pointer slot.
+const clang::RecordDecl *recordOfObject(clang::QualType T);
 /// A record's definition.
 const clang::RecordDecl *canonicalRecord(const clang::RecordDecl *RD);
 /// A standard container whose operator[] and at() pick an element without
