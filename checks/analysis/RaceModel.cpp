@@ -222,6 +222,7 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
     Result.push_back(std::move(RA));
   }
   const LockRecognizer &R = TU.recognizer();
+  bool OwnObject = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
   for (const CallSite &C : S.Calls) {
     for (size_t CI = 0; CI < C.Callees.size(); ++CI) {
       const FunctionDecl *Callee = C.Callees[CI];
@@ -251,6 +252,10 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
         // call names (nothing, for an object still private to the caller).
         PtsSet Locs = substitute(CA.A.Loc, Callee, C);
         for (const AbsLoc &L : Locs.Objs) {
+          // What a constructor's or destructor's helpers do to the object
+          // under construction is as private as what the body does.
+          if (OwnObject && L.Root == AbsLoc::This && L.Fn == FD)
+            continue;
           RootAccess RA = CA;
           RA.A.Loc = L;
           LockList Locks;
@@ -550,18 +555,27 @@ void RaceModel::collect() {
     }
     // What the root synchronises on.
     std::set<std::string> &Sync = SyncObjects[C.Root];
+    std::set<std::string> &Atomics = SyncAtomics[C.Root];
     for (const RootAccess &E : effective(C.Root)) {
-      auto Add = [&](const AbsLoc &Raw) {
-        for (const AbsLoc &B : bindLoc(Raw, CI).Objs) {
+      // An ordering atomic (acquire, release, seq_cst) publishes or
+      // consumes the object around it: the object is shared. A relaxed
+      // one is a statistic: only that storage is.
+      if (E.A.Atomic)
+        for (const AbsLoc &B : bindLoc(E.A.Loc, CI).Objs) {
+          AbsLoc L = typeOnly(B);
+          if (L.Root == AbsLoc::Unknown)
+            L = L.byType();
+          if (E.A.Relaxed)
+            Atomics.insert(L.key());
+          else
+            Sync.insert(L.rootKey());
+        }
+      for (const LockLoc &H : E.A.Locks)
+        for (const AbsLoc &B : bindLoc(H.Loc, CI).Objs) {
           AbsLoc L = typeOnly(B);
           Sync.insert(L.Root == AbsLoc::Unknown ? L.byType().rootKey()
                                                 : L.rootKey());
         }
-      };
-      if (E.A.Atomic)
-        Add(E.A.Loc);
-      for (const LockLoc &H : E.A.Locks)
-        Add(H.Loc);
     }
     (void)RS;
   }
@@ -576,12 +590,50 @@ void RaceModel::collect() {
 // Concurrency
 //===----------------------------------------------------------------------===//
 
+/// Two element locks of one lock array whose indices racelint cannot
+/// compare (`bio_mutex[worker]` in two functions, each with its own
+/// `worker`).
+static bool sameArrayUnknownIndex(const AbsLoc &A, const AbsLoc &B) {
+  if (!A.sameRoot(B) || A.Path.size() != B.Path.size())
+    return false;
+  bool Elem = false;
+  for (size_t I = 0; I < A.Path.size(); ++I) {
+    const PathStep &X = A.Path[I], &Y = B.Path[I];
+    if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
+      return false;
+    if (X.Kind == PathStep::Elem) {
+      if (X.Index.Kind == ElemIndex::Const || Y.Index.Kind == ElemIndex::Const)
+        return false;
+      Elem = true;
+    }
+  }
+  return Elem;
+}
+
+/// Whether the storage is an element picked by an index racelint cannot
+/// evaluate.
+static bool symbolicElement(const AbsLoc &L) {
+  return llvm::any_of(L.Path, [](const PathStep &S) {
+    return S.Kind == PathStep::Elem && S.Index.Kind != ElemIndex::Const;
+  });
+}
+
 bool RaceModel::commonLock(const RootAccess &X, const RootAccess &Y) {
   for (size_t I = 0; I < X.RelLocks.size(); ++I)
     for (size_t J = 0; J < Y.RelLocks.size(); ++J)
       if (X.RelLocks[I] == Y.RelLocks[J] &&
           !(X.RelShared[I] && Y.RelShared[J]))
         return true;
+  // An element of a table touched under an element of a lock array on
+  // both sides, each picked by its own index: code that maps a slot to its
+  // stripe the same way everywhere. racelint cannot compare the indices,
+  // and "no lock protects both" would be a guess. (A scalar touched under
+  // two stripes is still reported: no mapping makes that safe.)
+  if (symbolicElement(X.A.Loc) && symbolicElement(Y.A.Loc))
+    for (const LockLoc &LX : X.A.Locks)
+      for (const LockLoc &LY : Y.A.Locks)
+        if (!(LX.Shared && LY.Shared) && sameArrayUnknownIndex(LX.Loc, LY.Loc))
+          return true;
   return false;
 }
 
@@ -634,15 +686,29 @@ bool RaceModel::joinedLater(const RootAccess &X, const RootAccess &Y) const {
   return false;
 }
 
+static bool keysOverlap(llvm::StringRef A, llvm::StringRef B);
+
 bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // A lock held on either side (not one a thread holds for its whole
   // life), an atomic operation on the storage, or two entry points that
   // both synchronise on the object: the code expects concurrency here.
+  //
+  // The lock must be about this storage: the guard inferred for it, a lock
+  // of the same object, or a global lock around storage racelint can name.
+  // A lock that merely happens to be held (a logger's mutex around a write
+  // to some object known only by its type) says nothing about it.
   auto Counted = [&](const RootAccess &A) {
     const LockList &Whole = Contexts[A.Context].WholeLife;
-    for (const LockLoc &L : A.A.Locks)
-      if (!holdsLock(Whole, L.Loc))
+    auto G = GuardLocks.find(A.A.Loc.key());
+    if (G != GuardLocks.end() && llvm::is_contained(A.RelLocks, G->second))
+      return true;
+    for (const LockLoc &L : A.A.Locks) {
+      if (holdsLock(Whole, L.Loc))
+        continue;
+      if (L.Loc.sameRoot(A.A.Loc) ||
+          (L.Loc.Root == AbsLoc::Global && A.A.Loc.Root != AbsLoc::Unknown))
         return true;
+    }
     return false;
   };
   if (Counted(X) || Counted(Y) || X.A.Atomic || Y.A.Atomic)
@@ -660,10 +726,23 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   };
   if (ThreadWrite(X) || ThreadWrite(Y))
     return true;
+  // Both entry points lock the object (a class whose methods take its
+  // mutex), or both use this very storage atomically. An atomic on one
+  // field says nothing of the others: a global struct of counters with one
+  // atomic statistic is not shared as a whole.
   auto SX = SyncObjects.find(X.Root), SY = SyncObjects.find(Y.Root);
   if (SX != SyncObjects.end() && SY != SyncObjects.end() &&
       SX->second.count(X.Key) && SY->second.count(Y.Key))
     return true;
+  auto AX = SyncAtomics.find(X.Root), AY = SyncAtomics.find(Y.Root);
+  if (AX != SyncAtomics.end() && AY != SyncAtomics.end()) {
+    auto Uses = [](const std::set<std::string> &S, const std::string &K) {
+      return llvm::any_of(
+          S, [&](const std::string &A) { return keysOverlap(A, K); });
+    };
+    if (Uses(AX->second, X.A.Loc.key()) && Uses(AY->second, Y.A.Loc.key()))
+      return true;
+  }
   if (const RecordDecl *RD = X.A.Loc.lastRecord())
     if (TU.recognizer().matchesName(RD, Config.ConcurrentClasses))
       return true;
@@ -1027,6 +1106,7 @@ void RaceModel::findRaces() {
       std::string K = A.A.Loc.key();
       if (!Guards.count(K)) {
         Guards[K] = guardOf(Accesses, K);
+        GuardLocks[K] = Guards[K].Lock;
         if (!Guards[K].Lock.empty() && Guards[K].Example)
           GuardNames[K] = nameFor(*Guards[K].Example, Guards[K].Lock,
                                   Guards[K].Name);

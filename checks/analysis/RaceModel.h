@@ -193,6 +193,11 @@ private:
   /// Root-level objects each root synchronises on (locks taken, atomics
   /// used), by root key.
   std::map<const clang::FunctionDecl *, std::set<std::string>> SyncObjects;
+  /// Storage each root uses atomically, by full key.
+  std::map<const clang::FunctionDecl *, std::set<std::string>> SyncAtomics;
+  /// The guard inferred for each storage key (relative lock name), filled
+  /// before pairs are formed so that evidence can ask for it.
+  std::map<std::string, std::string> GuardLocks;
   std::map<std::string, std::vector<RootAccess>> ByKey;
   std::set<unsigned> DoubleCheckReads;
   std::map<std::string, std::string> GuardNames;

@@ -10,6 +10,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/SaveAndRestore.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -570,6 +572,24 @@ private:
            Ctx.getSourceManager().isBeforeInTranslationUnit(At, It->second);
   }
 
+  /// A memory-order argument that evaluates to relaxed.
+  /// (An AtomicExpr's order operand is a plain int; elsewhere only an
+  /// argument of type memory_order is one.)
+  bool isRelaxedOrder(const Expr *E, bool IntOrder = false) const {
+    if (!E)
+      return false;
+    E = E->IgnoreParenImpCasts();
+    QualType T = E->getType();
+    bool OrderType = IntOrder && T->isIntegerType();
+    if (const auto *ET = T->getAs<EnumType>())
+      OrderType = ET->getDecl()->getName() == "memory_order";
+    if (!OrderType)
+      return false;
+    Expr::EvalResult R;
+    return !E->isValueDependent() && E->EvaluateAsRValue(R, Ctx) &&
+           R.Val.isInt() && R.Val.getInt() == 0;
+  }
+
   /// Records accesses of kind How to the objects in Locs, at At.
   void recordLocs(const Expr *At, const PtsSet &Locs, QualType StorageT,
                   AccessKind How, std::string Shown, bool Atomic = false) {
@@ -593,6 +613,7 @@ private:
       A.Display = Shown;
       A.How = How;
       A.Atomic = Atomic;
+      A.Relaxed = Atomic && RelaxedOp;
       A.Volatile = StorageT.isVolatileQualified();
       A.E = At;
       A.At = At->getExprLoc();
@@ -623,7 +644,7 @@ private:
     if (Locs.Unknown) {
       AbsLoc U;
       U.Root = AbsLoc::Unknown;
-      U.Type = recordOfType(Pointee);
+      U.Type = recordOfObject(Pointee);
       if (U.Type)
         Locs.add(U);
     }
@@ -812,17 +833,24 @@ private:
       // A virtual call through another object may reach an override we
       // cannot see; one on `this` is taken to run the class's own
       // definition, so a hook is not an entry point of its own.
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
-        if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
-            !MD->getParent()->hasAttr<FinalAttr>()) {
-          const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
-          const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
-          if (!Obj || !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
-            return R;
-        }
+      const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+      bool Virtual = MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+                     !MD->getParent()->hasAttr<FinalAttr>();
+      if (Virtual) {
+        const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+        const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+        if (!Obj || !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+          return R;
+      }
       if (const FunctionDecl *Def = Callee->getDefinition())
         if (B.analyzes(Def))
           R.push_back(Def);
+      // On `this`, any override the TU defines may run: a subclass's hook
+      // runs under the lock the base class's caller holds.
+      if (Virtual)
+        for (const FunctionDecl *O : B.overridesOf(MD))
+          if (O != FD && !llvm::is_contained(R, O))
+            R.push_back(O);
       return R;
     }
     PtsSet Targets = FM.valueOf(CE->getCallee());
@@ -1036,7 +1064,10 @@ private:
     default:
       break;
     }
-    recordPointee(AE, AE->getPtr(), K, /*Atomic=*/true);
+    {
+      llvm::SaveAndRestore R(RelaxedOp, isRelaxedOrder(AE->getOrder(), /*IntOrder=*/true));
+      recordPointee(AE, AE->getPtr(), K, /*Atomic=*/true);
+    }
     for (const Stmt *C : AE->children())
       if (C != AE->getPtr())
         visit(C);
@@ -1523,6 +1554,10 @@ private:
           K = AccessKind::Read;
         }
         PtsSet Locs = FM.locOf(Obj);
+        llvm::SaveAndRestore R(
+            RelaxedOp, llvm::any_of(MC->arguments(), [&](const Expr *A) {
+              return isRelaxedOrder(A);
+            }));
         recordLocs(MC, Locs, OT, K, display(Obj, Ctx), /*Atomic=*/true);
         visitSubexprsOnly(Obj);
       } else if (isSyncType(OT) || ownsLock(OT) ||
@@ -1858,6 +1893,8 @@ private:
   llvm::DenseSet<const FunctionDecl *> SpawnEntries;
   bool OwnObject = false;
   bool InInitializers = false;
+  /// Inside an atomic operation with relaxed order.
+  bool RelaxedOp = false;
   unsigned Depth = 0;
 };
 
@@ -1945,6 +1982,34 @@ bool SummaryBuilder::analyzes(const FunctionDecl *FD) const {
   // wrote: the copy is a whole-object access at the call instead.
   return FD && !FD->isImplicit() && !FD->isDefaulted() &&
          shouldAnalyze(FD, Ctx);
+}
+
+llvm::ArrayRef<const FunctionDecl *>
+SummaryBuilder::overridesOf(const CXXMethodDecl *MD) {
+  if (!Overrides) {
+    Overrides.emplace();
+    for (const FunctionDecl *FD : TU.definitions()) {
+      const auto *Def = dyn_cast<CXXMethodDecl>(FD);
+      if (!Def || !Def->isVirtual() || !analyzes(Def))
+        continue;
+      // Every method it overrides, however far up.
+      llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+          Def->overridden_methods().begin(), Def->overridden_methods().end());
+      llvm::SmallPtrSet<const CXXMethodDecl *, 8> Seen;
+      while (!Work.empty()) {
+        const CXXMethodDecl *Up = Work.pop_back_val()->getCanonicalDecl();
+        if (!Seen.insert(Up).second)
+          continue;
+        (*Overrides)[Up].push_back(Def);
+        Work.append(Up->overridden_methods().begin(),
+                    Up->overridden_methods().end());
+      }
+    }
+  }
+  auto It = Overrides->find(MD->getCanonicalDecl());
+  if (It == Overrides->end())
+    return {};
+  return It->second;
 }
 
 bool SummaryBuilder::isLibraryFunction(const FunctionDecl *FD) const {

@@ -67,6 +67,10 @@ struct Access {
   /// An atomic operation (std::atomic, _Atomic, __sync/__atomic builtins,
   /// std::atomic_ref): it never races with another atomic one.
   bool Atomic = false;
+  /// An atomic operation with relaxed memory order: it orders nothing
+  /// around it (a statistic, a counter), so it says the storage itself is
+  /// shared, not the object around it.
+  bool Relaxed = false;
   /// A reference to the storage is returned: it is read after the function
   /// has released its own locks.
   bool Escape = false;

@@ -13,6 +13,7 @@
 #include "TUModel.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
+#include <optional>
 
 namespace racelint {
 
@@ -39,6 +40,11 @@ public:
   /// gets a location of its own, by name).
   PtsSet lockLocs(const clang::FunctionDecl *FD, llvm::StringRef Key);
 
+  /// The definitions in the TU that override MD, directly or further
+  /// down the hierarchy.
+  llvm::ArrayRef<const clang::FunctionDecl *>
+  overridesOf(const clang::CXXMethodDecl *MD);
+
   TUMemory &memory() { return Memory; }
   TUModel &model() { return TU; }
 
@@ -55,6 +61,11 @@ private:
   std::map<const clang::FunctionDecl *, Summary> Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress, Prepared;
   std::map<const clang::FunctionDecl *, llvm::StringMap<PtsSet>> LockCache;
+  /// Overriding definitions by canonical overridden method (built on
+  /// first use).
+  std::optional<llvm::DenseMap<const clang::CXXMethodDecl *,
+                               std::vector<const clang::FunctionDecl *>>>
+      Overrides;
 };
 
 } // namespace racelint
