@@ -29,10 +29,14 @@ CFG::BuildOptions racelintCFGOptions() {
 // facts are tracked through plain assignments but never for escaped locals.
 static void noteModified(const Stmt *S,
                          llvm::DenseSet<const VarDecl *> &Modified,
-                         llvm::DenseSet<const VarDecl *> &Escaped) {
+                         llvm::DenseSet<const VarDecl *> &Escaped,
+                         llvm::DenseSet<const FieldDecl *> &Fields) {
   if (!S)
     return;
   auto Mark = [&](const Expr *E, bool Escapes) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Fields.insert(FD);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         Modified.insert(VD);
@@ -80,11 +84,12 @@ static void noteModified(const Stmt *S,
 // Iterative: a body can be nested deeper than the stack allows.
 static void collectModified(const Stmt *Root,
                             llvm::DenseSet<const VarDecl *> &Modified,
-                            llvm::DenseSet<const VarDecl *> &Escaped) {
+                            llvm::DenseSet<const VarDecl *> &Escaped,
+                            llvm::DenseSet<const FieldDecl *> &Fields) {
   llvm::SmallVector<const Stmt *, 64> Work = {Root};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
-    noteModified(S, Modified, Escaped);
+    noteModified(S, Modified, Escaped, Fields);
     if (S)
       for (const Stmt *C : S->children())
         Work.push_back(C);
@@ -145,7 +150,7 @@ LocksetAnalysis::LocksetAnalysis(
     const llvm::DenseSet<const FunctionDecl *> *NoReturn)
     : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx), Wrappers(Wrappers), NoReturn(NoReturn),
       InferredEntry(Entry.begin(), Entry.end()) {
-  collectModified(FD->getBody(), Modified, Escaped);
+  collectModified(FD->getBody(), Modified, Escaped, ModifiedFields);
   collectLockSyntax(FD->getBody(), R, Ctx, LockSyntax);
   for (const auto &[L, M] : R.locksHeldOnEntry(FD))
     EntryKeys.insert(L.Key);
@@ -911,7 +916,7 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
   }
   // A local whose known value differs between the two sides explains a lock
   // held on one side only.
-  auto Distinguishing = [&](const LockState &Side) -> const VarDecl * {
+  auto Distinguishing = [&](const LockState &Side) -> const ValueDecl * {
     for (const auto &[V, Val] : Side.Facts) {
       const LockState &Other = &Side == &From ? Into : From;
       auto It = Other.Facts.find(V);
@@ -956,7 +961,7 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
       }
       J.Must = false;
       if (!J.CondVar)
-        if (const VarDecl *V = Distinguishing(*Side)) {
+        if (const ValueDecl *V = Distinguishing(*Side)) {
           J.CondVar = V;
           J.CondValue = Side->Facts.at(V);
         }
@@ -1033,7 +1038,7 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
   }
   for (const auto &[V, P] : From.TryVars)
     Into.TryVars.emplace(V, P);
-  std::map<const VarDecl *, bool> Facts;
+  std::map<const ValueDecl *, bool> Facts;
   for (const auto &[V, Val] : Into.Facts) {
     auto It = From.Facts.find(V);
     if (It != From.Facts.end() && It->second == Val)
@@ -1059,6 +1064,50 @@ struct EdgeDecider {
   /// Locals assigned after their initialisation.
   const llvm::DenseSet<const VarDecl *> *Modified = nullptr;
   const LockRecognizer *R = nullptr;
+  /// Fields the function writes.
+  const llvm::DenseSet<const FieldDecl *> *ModifiedFields = nullptr;
+
+  /// A global or a field the function never writes, tested twice, has the
+  /// same value both times (`if (cfg.threads) lock(); ... if (cfg.threads)
+  /// unlock();`): another thread changing a configuration flag in between
+  /// is not what such code guards against. The key is the variable or the
+  /// field; volatile and atomic storage is not stable.
+  const ValueDecl *stableCondition(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    auto Plain = [](QualType T) {
+      return T->isScalarType() && !T.isVolatileQualified() &&
+             !T->isAtomicType();
+    };
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (VD && VD->hasGlobalStorage() && !VD->isLocalVarDeclOrParm() &&
+          Plain(VD->getType()) && Modified && !Modified->count(VD))
+        return VD;
+      return nullptr;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME || !ModifiedFields)
+      return nullptr;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F || !Plain(F->getType()) || ModifiedFields->count(F))
+      return nullptr;
+    // The object it is read from must itself be named the same way both
+    // times: a chain of members off a variable or `this`, no calls.
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    for (unsigned Depth = 0; Depth < 8; ++Depth) {
+      if (isa<CXXThisExpr>(Base))
+        return F;
+      if (const auto *D = dyn_cast<DeclRefExpr>(Base)) {
+        const auto *VD = dyn_cast<VarDecl>(D->getDecl());
+        return VD && !(Modified && Modified->count(VD)) ? F : nullptr;
+      }
+      const auto *Inner = dyn_cast<MemberExpr>(Base);
+      if (!Inner)
+        return nullptr;
+      Base = Inner->getBase()->IgnoreParenImpCasts();
+    }
+    return nullptr;
+  }
 
   /// `if (lk)` / `if (lk == NULL)` on a handle the function uses as a lock:
   /// on the null edge there is no lock to hold.
@@ -1195,7 +1244,7 @@ struct EdgeDecider {
       }
   }
 
-  void setFact(const VarDecl *VD, bool Truthy) {
+  void setFact(const ValueDecl *VD, bool Truthy) {
     // The local is known to have the other value: this edge is never taken.
     auto Known = S.Facts.find(VD);
     if (Known != S.Facts.end() && Known->second != Truthy) {
@@ -1318,6 +1367,8 @@ struct EdgeDecider {
           (VD->getType()->isScalarType()))
         setFact(VD, Truthy);
     }
+    if (const ValueDecl *Stable = stableCondition(E))
+      setFact(Stable, Truthy);
   }
 };
 } // namespace
@@ -1330,7 +1381,7 @@ LockState LocksetAnalysis::edgeState(const CFGBlock &B, const LockState &Out,
   if (B.succ_size() == 2)
     if (const Stmt *Cond = const_cast<CFGBlock &>(B).getTerminatorCondition())
       if (const auto *E = dyn_cast<Expr>(Cond)) {
-        EdgeDecider D{S, Out, Escaped, Ctx, &Modified, &R};
+        EdgeDecider D{S, Out, Escaped, Ctx, &Modified, &R, &ModifiedFields};
         D.decide(E, SuccIndex == 0);
       }
   // Only a throw reaches a try's dispatch block. Unwinding destroys the

@@ -36,9 +36,10 @@ struct HeldLock {
   bool Must = true;
   /// Held on entry by contract (requires_capability / release_capability).
   bool FromEntry = false;
-  /// Held exactly when this local has this truth value: keeps
+  /// Held exactly when this local (or global, or field, that the function
+  /// never writes) has this truth value: keeps
   /// `if (c) lock(); ... if (c) unlock();` precise.
-  const clang::VarDecl *CondVar = nullptr;
+  const clang::ValueDecl *CondVar = nullptr;
   bool CondValue = false;
   /// Another lock was unlocked (not held, never seen taken) while this one
   /// was held: if this one is then still held at exit, that unlock was
@@ -105,7 +106,7 @@ struct LockState {
   std::map<const clang::Expr *, PendingTry> PendingCalls;
   /// Truth values of locals known on this path (locals whose address
   /// never escapes; assignments update them).
-  std::map<const clang::VarDecl *, bool> Facts;
+  std::map<const clang::ValueDecl *, bool> Facts;
   /// Local pointers and references bound to a lock: a key prefix as written
   /// through the alias ("*p", "p->", "r", "r.") and what it stands for.
   std::map<std::string, std::string> Aliases;
@@ -296,6 +297,9 @@ private:
   /// Locals that may change behind the analysis' back: address taken,
   /// captured by reference, passed by non-const reference.
   llvm::DenseSet<const clang::VarDecl *> Escaped;
+  /// Fields the function writes (assigns, increments, takes the address
+  /// of): a branch on any other field is a stable fact.
+  llvm::DenseSet<const clang::FieldDecl *> ModifiedFields;
   /// Statements of lock operations on library locks: no lockset is
   /// recorded at them (see MustAt).
   llvm::DenseSet<const clang::Stmt *> LockSyntax;

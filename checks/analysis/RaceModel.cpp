@@ -125,8 +125,17 @@ void RaceModel::findRoots() {
   bool Program = llvm::any_of(
       Functions, [](const FunctionDecl *FD) { return FD->isMain(); });
   for (const FunctionDecl *FD : Functions) {
-    if (Entries.count(FD) || NeverRun.count(FD) || isInitFunction(FD))
+    if (Entries.count(FD) || NeverRun.count(FD))
       continue;
+    // An init function runs before the state it sets up is shared, like
+    // main() before its first spawn; the threads it starts run from there.
+    if (isInitFunction(FD)) {
+      if (!Callers.lookup(FD) && !summaryOf(FD).Spawns.empty()) {
+        Roots.push_back(FD);
+        InitRoots.insert(FD);
+      }
+      continue;
+    }
     if (isa<CXXDestructorDecl>(FD))
       continue; // runs when the object dies: no other thread has it
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -185,7 +194,8 @@ void RaceModel::addContext(ThreadContext C) {
 void RaceModel::buildContexts() {
   for (const FunctionDecl *R : Roots) {
     ThreadContext C;
-    C.Kind = R->isMain() ? ThreadContext::Main : ThreadContext::External;
+    C.Kind = R->isMain() || InitRoots.count(R) ? ThreadContext::Main
+                                                : ThreadContext::External;
     C.Root = R;
     addContext(C);
   }
@@ -506,6 +516,7 @@ void RaceModel::resolve(RootAccess &RA) {
     Bind1(B);
   for (AbsLoc &A : RA.A.Threads.Acquired)
     Bind1(A);
+  RA.Untracked = Acc.Root == AbsLoc::Unknown;
   RA.A.Loc = typeOnly(Acc);
 }
 
@@ -557,18 +568,18 @@ void RaceModel::collect() {
     std::set<std::string> &Sync = SyncObjects[C.Root];
     std::set<std::string> &Atomics = SyncAtomics[C.Root];
     for (const RootAccess &E : effective(C.Root)) {
-      // An ordering atomic (acquire, release, seq_cst) publishes or
-      // consumes the object around it: the object is shared. A relaxed
-      // one is a statistic: only that storage is.
+      // An ordering atomic (explicit acquire/release/seq_cst, an exchange)
+      // publishes or consumes the object around it: the object is shared.
+      // A relaxed or implicit one is a statistic: only that storage is.
       if (E.A.Atomic)
         for (const AbsLoc &B : bindLoc(E.A.Loc, CI).Objs) {
           AbsLoc L = typeOnly(B);
           if (L.Root == AbsLoc::Unknown)
             L = L.byType();
-          if (E.A.Relaxed)
-            Atomics.insert(L.key());
-          else
+          if (E.A.Ordering)
             Sync.insert(L.rootKey());
+          else
+            Atomics.insert(L.key());
         }
       for (const LockLoc &H : E.A.Locks)
         for (const AbsLoc &B : bindLoc(H.Loc, CI).Objs) {
@@ -716,8 +727,14 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // A thread the TU starts writes it: what the thread produces is read
   // while it runs (not a write made under a lock the thread holds for its
   // whole life: that is a protocol racelint cannot see).
+  //
+  // Not for an object known only by its type: that a thread writes some
+  // `client` does not make every `client` the other side touches one it
+  // shares (DESIGN.md: by-type storage needs a guard or a thread argument).
   auto ThreadWrite = [&](const RootAccess &A) {
     if (Contexts[A.Context].Kind != ThreadContext::Spawned || !isWrite(A.A.How))
+      return false;
+    if (A.Untracked)
       return false;
     for (const LockLoc &L : A.A.Locks)
       if (holdsLock(Contexts[A.Context].WholeLife, L.Loc))

@@ -75,6 +75,9 @@ struct RootAccess {
   std::optional<AbsLoc> InOnce;
   /// The location derives from a thread argument each instance owns.
   bool PerInstance = false;
+  /// Reached through a pointer racelint could not follow (known by type
+  /// only even before the root's parameters were made type-only).
+  bool Untracked = false;
   /// Grouping key of the storage ("g:tab[*].n", "type:conn.refs").
   std::string Key;
 
@@ -186,6 +189,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> Callers;
   llvm::DenseSet<const clang::FunctionDecl *> Entries, NeverRun, OnceRoutines;
   std::vector<const clang::FunctionDecl *> Roots;
+  /// Init functions with no caller that start threads: roots run like
+  /// main(), private until their first spawn.
+  llvm::DenseSet<const clang::FunctionDecl *> InitRoots;
   std::vector<ThreadContext> Contexts;
   bool StartsThreads = false;
   std::map<const clang::FunctionDecl *, std::vector<RootAccess>> EffectiveCache;

@@ -572,11 +572,15 @@ private:
            Ctx.getSourceManager().isBeforeInTranslationUnit(At, It->second);
   }
 
-  /// A memory-order argument that evaluates to relaxed.
-  /// (An AtomicExpr's order operand is a plain int; elsewhere only an
-  /// argument of type memory_order is one.)
-  bool isRelaxedOrder(const Expr *E, bool IntOrder = false) const {
+  /// A memory-order operand the code spells out (not one a <stdatomic.h>
+  /// macro supplies) that is stronger than relaxed. (An AtomicExpr's order
+  /// operand is a plain int; elsewhere only an argument of type
+  /// memory_order is one.)
+  bool isExplicitOrder(const Expr *E, bool IntOrder = false) const {
     if (!E)
+      return false;
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (SM.isInSystemHeader(SM.getSpellingLoc(E->getBeginLoc())))
       return false;
     E = E->IgnoreParenImpCasts();
     QualType T = E->getType();
@@ -587,7 +591,7 @@ private:
       return false;
     Expr::EvalResult R;
     return !E->isValueDependent() && E->EvaluateAsRValue(R, Ctx) &&
-           R.Val.isInt() && R.Val.getInt() == 0;
+           R.Val.isInt() && !R.Val.getInt().isZero();
   }
 
   /// Records accesses of kind How to the objects in Locs, at At.
@@ -613,7 +617,7 @@ private:
       A.Display = Shown;
       A.How = How;
       A.Atomic = Atomic;
-      A.Relaxed = Atomic && RelaxedOp;
+      A.Ordering = Atomic && OrderingOp;
       A.Volatile = StorageT.isVolatileQualified();
       A.E = At;
       A.At = At->getExprLoc();
@@ -981,6 +985,8 @@ private:
     };
     // __sync builtins: atomic read-modify-writes of their pointee.
     if (N.starts_with("__sync_") && NA >= 1) {
+      llvm::SaveAndRestore R(OrderingOp, N.contains("compare_and_swap") ||
+                                             N.contains("lock_test_and_set"));
       recordPointee(CE, Arg(0), N.contains("lock_release")
                                     ? AccessKind::Write
                                     : AccessKind::ReadModifyWrite,
@@ -1064,8 +1070,24 @@ private:
     default:
       break;
     }
+    bool Exchange = false;
+    switch (AE->getOp()) {
+    case AtomicExpr::AO__c11_atomic_exchange:
+    case AtomicExpr::AO__c11_atomic_compare_exchange_strong:
+    case AtomicExpr::AO__c11_atomic_compare_exchange_weak:
+    case AtomicExpr::AO__atomic_exchange:
+    case AtomicExpr::AO__atomic_exchange_n:
+    case AtomicExpr::AO__atomic_compare_exchange:
+    case AtomicExpr::AO__atomic_compare_exchange_n:
+      Exchange = true;
+      break;
+    default:
+      break;
+    }
     {
-      llvm::SaveAndRestore R(RelaxedOp, isRelaxedOrder(AE->getOrder(), /*IntOrder=*/true));
+      llvm::SaveAndRestore R(OrderingOp,
+                             Exchange || isExplicitOrder(AE->getOrder(),
+                                                         /*IntOrder=*/true));
       recordPointee(AE, AE->getPtr(), K, /*Atomic=*/true);
     }
     for (const Stmt *C : AE->children())
@@ -1554,9 +1576,13 @@ private:
           K = AccessKind::Read;
         }
         PtsSet Locs = FM.locOf(Obj);
+        bool Exchange = MD->getDeclName().isIdentifier() &&
+                        (MD->getName().starts_with("compare_exchange") ||
+                         MD->getName() == "exchange");
         llvm::SaveAndRestore R(
-            RelaxedOp, llvm::any_of(MC->arguments(), [&](const Expr *A) {
-              return isRelaxedOrder(A);
+            OrderingOp,
+            Exchange || llvm::any_of(MC->arguments(), [&](const Expr *A) {
+              return isExplicitOrder(A);
             }));
         recordLocs(MC, Locs, OT, K, display(Obj, Ctx), /*Atomic=*/true);
         visitSubexprsOnly(Obj);
@@ -1893,8 +1919,8 @@ private:
   llvm::DenseSet<const FunctionDecl *> SpawnEntries;
   bool OwnObject = false;
   bool InInitializers = false;
-  /// Inside an atomic operation with relaxed order.
-  bool RelaxedOp = false;
+  /// Inside an atomic operation that orders the memory around it.
+  bool OrderingOp = false;
   unsigned Depth = 0;
 };
 

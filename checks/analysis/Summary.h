@@ -67,10 +67,12 @@ struct Access {
   /// An atomic operation (std::atomic, _Atomic, __sync/__atomic builtins,
   /// std::atomic_ref): it never races with another atomic one.
   bool Atomic = false;
-  /// An atomic operation with relaxed memory order: it orders nothing
-  /// around it (a statistic, a counter), so it says the storage itself is
-  /// shared, not the object around it.
-  bool Relaxed = false;
+  /// An atomic operation that orders the memory around it: an explicit
+  /// acquire, release or seq_cst order, or a compare-exchange or exchange
+  /// (how lock-free code publishes). It says the object around it is
+  /// shared. Relaxed and implicit-order atomics (`counter++` on an
+  /// `_Atomic`, a statistic) say only that their own storage is.
+  bool Ordering = false;
   /// A reference to the storage is returned: it is read after the function
   /// has released its own locks.
   bool Escape = false;
