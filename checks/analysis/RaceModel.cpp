@@ -1,6 +1,7 @@
 //===--- RaceModel.cpp - Races and guards ---------------------------------===//
 
 #include "RaceModel.h"
+#include <unordered_set>
 #include "SummaryBuilder.h"
 #include "Threads.h"
 #include "TUModel.h"
@@ -233,6 +234,7 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
   }
   const LockRecognizer &R = TU.recognizer();
   bool OwnObject = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
+  std::unordered_set<std::string> Lifted;
   for (const CallSite &C : S.Calls) {
     for (size_t CI = 0; CI < C.Callees.size(); ++CI) {
       const FunctionDecl *Callee = C.Callees[CI];
@@ -317,6 +319,14 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
           if (C.Once && !RA.InOnce)
             if (PtsSet O = substitute(*C.Once, Callee, C); O.Objs.size() == 1)
               RA.InOnce = O.Objs.front();
+          // The same statement reached again by another chain that pairs
+          // alike adds nothing but memory.
+          // (Each call site in FD stays: guards are counted per call.)
+          if (!Lifted
+                   .insert(std::to_string(C.Loc.getRawEncoding()) + "@" +
+                           pairingSignature(RA, FD))
+                   .second)
+            continue;
           Result.push_back(std::move(RA));
         }
       }
@@ -1114,9 +1124,55 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   return G;
 }
 
+std::string RaceModel::pairingSignature(const RootAccess &A,
+                                        const FunctionDecl *ChainStart) {
+  // Everything pairing reads: the storage, the kind of access, locks,
+  // thread state, and of the call chain only whether there is one and the
+  // calls after which a function on it joins threads (joinedLater).
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << A.Context << '|' << A.A.E << '|' << A.A.Function << '|'
+     << A.A.At.getRawEncoding() << '|' << static_cast<int>(A.A.How) << '|'
+     << A.A.Atomic << A.A.Ordering << A.PerInstance
+     << A.A.PerInstanceElement << A.Untracked << A.Chain.empty() << '|'
+     << exactKey(A.A.Loc) << '|';
+  for (size_t I = 0; I < A.RelLocks.size(); ++I)
+    OS << A.RelLocks[I] << (A.RelShared[I] ? "s" : "") << ',';
+  OS << '|';
+  for (const LockLoc &L : A.A.Locks)
+    OS << exactKey(L.Loc) << (L.Shared ? "s" : "") << ',';
+  OS << '|';
+  for (unsigned T : A.A.Threads.Alive)
+    OS << T << ',';
+  for (const AbsLoc &O : A.A.Threads.OncePassed)
+    OS << exactKey(O) << ',';
+  for (const auto &[B, N] : A.A.Threads.Phases)
+    OS << exactKey(B) << '#' << N << ',';
+  for (const AbsLoc &Q : A.A.Threads.Acquired)
+    OS << exactKey(Q) << ',';
+  OS << '|' << (A.InOnce ? exactKey(*A.InOnce) : std::string("-")) << '|';
+  for (const std::string &L : A.A.CheckLocks)
+    OS << L << ',';
+  OS << '|';
+  const FunctionDecl *F = ChainStart;
+  for (const CallSite *C : A.Chain) {
+    if (F && !summaryOf(F).JoinPoints.empty())
+      OS << C->Loc.getRawEncoding() << ',';
+    F = C->Callees.empty() ? nullptr : C->Callees.front();
+  }
+  return S;
+}
+
 void RaceModel::findRaces() {
   const SourceManager &SM = TU.context().getSourceManager();
   for (auto &[RootKey, Accesses] : ByKey) {
+    // A local is shared only with a thread its function starts: with no
+    // access from a thread, each call has a frame of its own.
+    if (!Accesses.empty() && Accesses.front().A.Loc.Root == AbsLoc::Local &&
+        llvm::none_of(Accesses, [&](const RootAccess &A) {
+          return Contexts[A.Context].Kind == ThreadContext::Spawned;
+        }))
+      continue;
     // Guards per storage (field) within the root.
     std::map<std::string, GuardInfo> Guards;
     for (const RootAccess &A : Accesses) {
@@ -1131,11 +1187,44 @@ void RaceModel::findRaces() {
       if (A.A.OuterCheckAt.isValid())
         DoubleCheckReads.insert(A.A.OuterCheckAt.getRawEncoding());
     }
+    // Only accesses whose storage keys overlap can overlap: candidates per
+    // distinct key, in access order, so that a class with thousands of
+    // accesses to hundreds of fields is not paired all against all.
+    std::map<std::string, std::vector<size_t>> ByStorage;
+    for (size_t I = 0; I < Accesses.size(); ++I)
+      ByStorage[Accesses[I].A.Loc.key()].push_back(I);
+    std::map<std::string, std::vector<size_t>> Candidates;
+    for (const auto &[K, _] : ByStorage) {
+      std::vector<size_t> &C = Candidates[K];
+      for (const auto &[O, Idx] : ByStorage)
+        if (keysOverlap(K, O))
+          C.insert(C.end(), Idx.begin(), Idx.end());
+      llvm::sort(C);
+    }
+    // One statement reached through many call chains is many accesses
+    // that pair alike: pairs are formed between the first instances of
+    // each kind only, and the others take their first instance's partner.
+    std::vector<size_t> Rep(Accesses.size());
+    {
+      std::map<std::string, size_t> First;
+      for (size_t I = 0; I < Accesses.size(); ++I)
+        Rep[I] = First.try_emplace(
+                         pairingSignature(Accesses[I], Accesses[I].Root), I)
+                     .first->second;
+    }
     // Every access paired with the first access it races with.
     std::map<const RootAccess *, const RootAccess *> Partner;
     for (size_t I = 0; I < Accesses.size(); ++I) {
       const RootAccess &X = Accesses[I];
-      for (size_t J = 0; J < Accesses.size(); ++J) {
+      if (Rep[I] != I) {
+        auto P = Partner.find(&Accesses[Rep[I]]);
+        if (P != Partner.end())
+          Partner[&X] = P->second;
+        continue;
+      }
+      for (size_t J : Candidates[X.A.Loc.key()]) {
+        if (Rep[J] != J)
+          continue;
         if (I == J && !Contexts[X.Context].Multi &&
             Contexts[X.Context].Kind != ThreadContext::External)
           continue;

@@ -168,6 +168,10 @@ public:
 private:
   void findRaces();
   bool evidence(const RootAccess &X, const RootAccess &Y) const;
+  /// What decides how an access pairs, as a string: accesses with equal
+  /// signatures pair alike. Its call chain starts in ChainStart.
+  std::string pairingSignature(const RootAccess &A,
+                               const clang::FunctionDecl *ChainStart);
   bool joinedLater(const RootAccess &X, const RootAccess &Y) const;
   bool loopOwned(const RootAccess &X, const RootAccess &Y, const Summary &PS,
                  unsigned K) const;
