@@ -1017,7 +1017,11 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
         if (holdsLock(Whole, L.Loc) &&
             relativeLock(A.A.Loc, L.Loc) == A.RelLocks[I])
           IsWhole = true;
-      if (!IsWhole)
+      // A lock inside an element of the storage ("0:[w].mu" for
+      // `workers_`) guards that element, not the container holding it.
+      llvm::StringRef Rel = A.RelLocks[I];
+      bool InsideElement = Rel.contains(":[") && !Rel.contains("[=]");
+      if (!IsWhole && !InsideElement)
         Counted.push_back(A.RelLocks[I]);
     }
     bool W = isWrite(A.A.How);

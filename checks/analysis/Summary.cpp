@@ -777,6 +777,50 @@ private:
     }
     // A branch decided by a local that holds an earlier read.
     markStale(C1, T1, If->getCond(), /*Value=*/false);
+    dropLastOwnerAccesses(If, C0, C1, T1);
+  }
+
+  /// `if (atomic_fetch_sub(&m->refs, 1) == 1) free(m);`: the thread whose
+  /// atomic decrement brings the count to the tested value holds the last
+  /// reference, so what the branch does to the counted object is private to
+  /// it, like a destructor's work.
+  void dropLastOwnerAccesses(const IfStmt *If, size_t C0, size_t C1,
+                             size_t T1) {
+    const auto *BO =
+        dyn_cast_or_null<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+    if (!BO || BO->getOpcode() != BO_EQ || C0 == C1 || C1 == T1)
+      return;
+    Expr::EvalResult R;
+    const Expr *K = BO->getRHS()->IgnoreParenImpCasts();
+    if (K->isValueDependent() || !K->EvaluateAsInt(R, Ctx))
+      return;
+    // The counted object: the one holding the atomic counter.
+    std::optional<AbsLoc> Obj;
+    for (size_t I = C0; I < C1; ++I) {
+      const Access &A = Out.Accesses[I];
+      if (A.Atomic && A.How == AccessKind::ReadModifyWrite &&
+          !A.Loc.Path.empty() && A.Loc.Path.back().Kind == PathStep::Field) {
+        Obj = A.Loc;
+        Obj->Path.pop_back();
+        break;
+      }
+    }
+    if (!Obj)
+      return;
+    auto Owned = [&](const AbsLoc &L) {
+      if (!L.sameRoot(*Obj) || L.Path.size() < Obj->Path.size())
+        return false;
+      for (size_t I = 0; I < Obj->Path.size(); ++I)
+        if (!(L.Path[I] == Obj->Path[I]))
+          return false;
+      return true;
+    };
+    auto Begin = Out.Accesses.begin();
+    Out.Accesses.erase(std::remove_if(Begin + C1, Begin + T1,
+                                      [&](const Access &A) {
+                                        return Owned(A.Loc);
+                                      }),
+                       Begin + T1);
   }
 
   static std::vector<std::string> names(const LockList &L) {
