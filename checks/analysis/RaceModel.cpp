@@ -435,8 +435,8 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
   // both "0:.mu_"), and an element's own lock is the same for every element
   // (`slots[i].n` under `slots[i].mu`: "2:.mu").
   (void)Always;
-  size_t P = 0;
-  if (Acc.sameRoot(Lock))
+  if (Acc.sameRoot(Lock)) {
+    size_t P = 0;
     while (P < Acc.Path.size() && P < Lock.Path.size()) {
       const PathStep &X = Acc.Path[P], &Y = Lock.Path[P];
       if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
@@ -445,11 +445,6 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
         break;
       ++P;
     }
-  // A lock that parts from the access's path before the grouped object
-  // starts (`cache->mutex` for `cache->head->next`, grouped as some
-  // cache_free_s) is not part of that object: it is named absolutely, by
-  // type, as the other accesses to the object name it.
-  if (Acc.sameRoot(Lock) && P >= objectStart(Acc)) {
     // Counted from where the grouped object starts, so `me->e->n` and
     // `e->n` under their engine's lock agree.
     std::string S =
