@@ -1017,11 +1017,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
         if (holdsLock(Whole, L.Loc) &&
             relativeLock(A.A.Loc, L.Loc) == A.RelLocks[I])
           IsWhole = true;
-      // A lock inside an element of the storage ("0:[w].mu" for
-      // `workers_`) guards that element, not the container holding it.
-      llvm::StringRef Rel = A.RelLocks[I];
-      bool InsideElement = Rel.contains(":[") && !Rel.contains("[=]");
-      if (!IsWhole && !InsideElement)
+      if (!IsWhole)
         Counted.push_back(A.RelLocks[I]);
     }
     bool W = isWrite(A.A.How);
@@ -1418,6 +1414,18 @@ std::string RaceModel::guardName(const std::string &Key) const {
   return It == GuardNames.end() ? std::string() : It->second;
 }
 
+/// A relative lock key ("-2:.mutex_") as a user can read it ("mutex_"):
+/// the internal form never reaches a message.
+static std::string plainLockName(llvm::StringRef Rel) {
+  size_t Colon = Rel.find(':');
+  long Pos = 0;
+  if (Colon == llvm::StringRef::npos ||
+      Rel.take_front(Colon).getAsInteger(10, Pos))
+    return Rel.str();
+  llvm::StringRef S = Rel.drop_front(Colon + 1).ltrim('.');
+  return S.empty() ? Rel.str() : S.str();
+}
+
 std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
                                const std::string &Fallback) {
   // "P:suffix": the first P steps of the access, then the lock's own path.
@@ -1428,11 +1436,11 @@ std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
   long Pos = 0;
   if (Colon == llvm::StringRef::npos ||
       R.take_front(Colon).getAsInteger(10, Pos))
-    return Fallback.empty() ? Rel : Fallback;
+    return Fallback.empty() ? plainLockName(Rel) : Fallback;
   R = R.drop_front(Colon + 1);
   Pos += static_cast<long>(objectStart(A.A.Loc));
   if (Pos < 0)
-    return Fallback.empty() ? Rel : Fallback;
+    return Fallback.empty() ? plainLockName(Rel) : Fallback;
   size_t P = static_cast<size_t>(Pos);
   size_t Climb = A.A.Loc.Path.size() >= P ? A.A.Loc.Path.size() - P : 0;
   // Element and dereference steps have no component of their own in most
@@ -1454,7 +1462,7 @@ std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
         Cut = C;
     if (Cut == std::string::npos) {
       if (I + 1 != Fields || Base.empty() || Base.front() == '*')
-        return Fallback.empty() ? Rel : Fallback;
+        return Fallback.empty() ? plainLockName(Rel) : Fallback;
       Base.clear();
       break;
     }
@@ -1480,7 +1488,7 @@ std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
       Sep = ".";
       continue;
     }
-    return Fallback.empty() ? Rel : Fallback;
+    return Fallback.empty() ? plainLockName(Rel) : Fallback;
   }
   return Out.empty() ? (Fallback.empty() ? Rel : Fallback) : Out;
 }
