@@ -848,6 +848,18 @@ bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
 
 bool RaceModel::mayRunConcurrently(const RootAccess &X,
                                    const RootAccess &Y) const {
+  // Two accesses to some object of a type, each reached through a pointer
+  // racelint could not follow, need evidence that they can meet on one
+  // object (DESIGN.md): threads that each work on their own objects of a
+  // type (a request, a client handed from thread to thread) do not share
+  // them just because the type is the same.
+  if (X.Untracked && Y.Untracked)
+    return concurrentBeforeEvidence(X, Y) && evidence(X, Y);
+  return concurrentBeforeEvidence(X, Y);
+}
+
+bool RaceModel::concurrentBeforeEvidence(const RootAccess &X,
+                                         const RootAccess &Y) const {
   auto Ancestry = [&](unsigned C) {
     std::vector<unsigned> V;
     for (int P = C; P >= 0; P = Contexts[P].Parent)

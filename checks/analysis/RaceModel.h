@@ -168,6 +168,9 @@ public:
 private:
   void findRaces();
   bool evidence(const RootAccess &X, const RootAccess &Y) const;
+  /// mayRunConcurrently before the by-type evidence rule.
+  bool concurrentBeforeEvidence(const RootAccess &X,
+                                const RootAccess &Y) const;
   /// What decides how an access pairs, as a string: accesses with equal
   /// signatures pair alike. Its call chain starts in ChainStart.
   std::string pairingSignature(const RootAccess &A,
