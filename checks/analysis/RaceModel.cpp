@@ -527,6 +527,7 @@ void RaceModel::resolve(RootAccess &RA) {
   for (AbsLoc &A : RA.A.Threads.Acquired)
     Bind1(A);
   RA.Untracked = Acc.Root == AbsLoc::Unknown;
+  RA.CallerObject = Acc.Root == AbsLoc::Param;
   RA.A.Loc = typeOnly(Acc);
 }
 
@@ -720,8 +721,12 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // to some object known only by its type) says nothing about it.
   auto Counted = [&](const RootAccess &A) {
     const LockList &Whole = Contexts[A.Context].WholeLife;
+    // (Not for an object the root's caller hands in, `send(Response &res)`:
+    // a lock of `this` held while filling the caller's object says nothing
+    // about other objects of its type; only a lock of that object does.)
     auto G = GuardLocks.find(A.A.Loc.key());
-    if (G != GuardLocks.end() && llvm::is_contained(A.RelLocks, G->second))
+    if (!A.CallerObject && G != GuardLocks.end() &&
+        llvm::is_contained(A.RelLocks, G->second))
       return true;
     for (const LockLoc &L : A.A.Locks) {
       if (holdsLock(Whole, L.Loc))
@@ -1146,7 +1151,8 @@ std::string RaceModel::pairingSignature(const RootAccess &A,
   OS << A.Context << '|' << A.A.E << '|' << A.A.Function << '|'
      << A.A.At.getRawEncoding() << '|' << static_cast<int>(A.A.How) << '|'
      << A.A.Atomic << A.A.Ordering << A.PerInstance
-     << A.A.PerInstanceElement << A.Untracked << A.Chain.empty() << '|'
+     << A.A.PerInstanceElement << A.Untracked << A.CallerObject
+     << A.Chain.empty() << '|'
      << exactKey(A.A.Loc) << '|';
   for (size_t I = 0; I < A.RelLocks.size(); ++I)
     OS << A.RelLocks[I] << (A.RelShared[I] ? "s" : "") << ',';

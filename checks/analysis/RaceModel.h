@@ -78,6 +78,9 @@ struct RootAccess {
   /// Reached through a pointer racelint could not follow (known by type
   /// only even before the root's parameters were made type-only).
   bool Untracked = false;
+  /// Reached through a parameter of the root (not `this`): an object the
+  /// root's caller hands in.
+  bool CallerObject = false;
   /// Grouping key of the storage ("g:tab[*].n", "type:conn.refs").
   std::string Key;
 
