@@ -64,24 +64,36 @@ static RaceConfig readRaceConfig(const ClangTidyCheck::OptionsView &Options) {
       splitList(Options.getLocalOrGlobal("ThreadEntryFunctions", ""));
   C.InitFunctions = splitList(
       Options.getLocalOrGlobal("InitFunctions", DefaultInitFunctions));
-  std::string Ratio =
-      Options.getLocalOrGlobal("MinGuardedRatio", "0.5").str();
-  double R = 0.5;
-  if (!llvm::StringRef(Ratio).getAsDouble(R) && R > 0 && R <= 1)
-    C.MinGuardedRatio = R;
+  if (std::optional<double> R = parseMinGuardedRatio(
+          Options.getLocalOrGlobal("MinGuardedRatio", "0.5")))
+    C.MinGuardedRatio = *R;
   return C;
 }
 
+std::optional<double> parseMinGuardedRatio(llvm::StringRef Value) {
+  double R;
+  if (Value.trim().getAsDouble(R) || !(R > 0 && R <= 1))
+    return std::nullopt;
+  return R;
+}
+
 RaceCheck::RaceCheck(llvm::StringRef Name, ClangTidyContext *Context)
-    : RacelintCheck(Name, Context), Race(readRaceConfig(Options)) {}
+    : RacelintCheck(Name, Context), RaceOptions(readRaceConfig(Options)) {
+  // As clang-tidy does for its own options: say so, keep the default.
+  llvm::StringRef Ratio = Options.getLocalOrGlobal("MinGuardedRatio", "0.5");
+  if (!parseMinGuardedRatio(Ratio))
+    configurationDiag("invalid configuration value '%0' for option '%1': "
+                      "expected a number greater than 0 and at most 1")
+        << Ratio << "MinGuardedRatio";
+}
 
 void RaceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RacelintCheck::storeOptions(Opts);
-  Options.store(Opts, "ConcurrentClasses", joinList(Race.ConcurrentClasses));
+  Options.store(Opts, "ConcurrentClasses", joinList(RaceOptions.ConcurrentClasses));
   Options.store(Opts, "ThreadEntryFunctions",
-                joinList(Race.ThreadEntryFunctions));
-  Options.store(Opts, "InitFunctions", joinList(Race.InitFunctions));
-  std::string Ratio = std::to_string(Race.MinGuardedRatio);
+                joinList(RaceOptions.ThreadEntryFunctions));
+  Options.store(Opts, "InitFunctions", joinList(RaceOptions.InitFunctions));
+  std::string Ratio = std::to_string(RaceOptions.MinGuardedRatio);
   while (Ratio.size() > 3 && Ratio.back() == '0')
     Ratio.pop_back();
   Options.store(Opts, "MinGuardedRatio", Ratio);

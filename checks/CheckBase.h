@@ -33,10 +33,13 @@ public:
 
 protected:
   RaceModel &races(clang::ASTContext &Ctx) const {
-    return model(Ctx).races(Race);
+    return model(Ctx).races(RaceOptions);
   }
-  const RaceConfig Race;
+  const RaceConfig RaceOptions;
 };
+
+/// MinGuardedRatio's value: a number in (0, 1]; nullopt when it is not.
+std::optional<double> parseMinGuardedRatio(llvm::StringRef Value);
 
 /// Splits a ';'- or ','-separated option value, trimming blanks.
 std::vector<std::string> splitList(llvm::StringRef Value);

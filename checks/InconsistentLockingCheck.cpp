@@ -1,102 +1,85 @@
 //===--- InconsistentLockingCheck.cpp - racelint-inconsistent-locking -----===//
 
 #include "InconsistentLockingCheck.h"
-#include <set>
-#include <tuple>
 
 using namespace clang;
 
 namespace racelint {
 
-void InconsistentLockingCheck::reportSharedWrite(
-    RaceModel &M, const RootAccess &A, const std::vector<RootAccess> &Accesses,
-    const std::string &Lock, ASTContext &Ctx, ReportedSet &Reported) {
-  // Other readers get in under the same shared lock: anything that does not
-  // hold the lock exclusively can run at the same time as this write.
-  bool IsField = A.A.Kind != StorageKind::Global;
-  const RootAccess *Partner = nullptr;
-  for (const RootAccess &O : Accesses) {
-    if (O.A.holds(Lock) && !O.A.holdsShared(Lock))
-      continue;
-    // Fields of concurrent classes: any method may run in any thread.
-    bool Concurrent = IsField || M.mayRunConcurrently(A, O);
-    if (Concurrent && (!Partner || &O != &A)) {
-      Partner = &O;
-      if (&O != &A)
-        break;
-    }
-  }
-  if (!Partner)
-    return;
-  unsigned Line =
-      Ctx.getSourceManager().getExpansionLineNumber(A.A.reportLoc());
-  if (!Reported.insert({A.Root, true, Line}).second)
-    return;
-  diag(A.A.reportLoc(), "'%0' is %select{read|written|updated}1 while '%2' "
-                        "is held only in shared mode; writers need it "
-                        "exclusively")
-      << A.A.Display << static_cast<int>(A.A.How) << Lock;
-  noteLifted(A.A);
-  if (Partner != &A)
-    diag(Partner->A.reportLoc(),
-         "concurrent %select{read|write|update}0 in %1 with '%2' "
-         "%select{not held|held in shared mode}3",
-         DiagnosticIDs::Note)
-        << static_cast<int>(Partner->A.How) << describeFunction(Partner->Root)
-        << Lock << Partner->A.holds(Lock);
-}
-
 void InconsistentLockingCheck::report(RaceModel &M, ASTContext &Ctx) {
-  for (const auto &[Key, Accesses] : M.storages()) {
-    RaceModel::Guard G = M.guardOf(Key);
-    if (G.Lock.empty())
+  for (const Race &R : M.races()) {
+    // A double-checked initialisation's first check is nonatomic-rmw's.
+    if (R.CapturedLocal || M.isDoubleCheckRead(*R.Access))
       continue;
-    ReportedSet Reported;
-    for (const RootAccess &A : Accesses) {
-      bool W = isWrite(A.A.How);
-      if (A.A.holds(G.Lock)) {
-        if (W && A.A.holdsShared(G.Lock))
-          reportSharedWrite(M, A, Accesses, G.Lock, Ctx, Reported);
+    const RootAccess &A = *R.Access;
+    const RootAccess &P = *R.Partner;
+    int How = static_cast<int>(A.A.How);
+    if (R.Kind == Race::Deviant) {
+      if (R.SharedWrite) {
+        diag(R.ReportAt, "'%0' is %select{read|written|updated}1 while '%2' "
+                         "is held only in shared mode; writers need it "
+                         "exclusively")
+            << A.A.Display << How << R.Guard;
+        noteWhere(R);
+        if (&P != &A)
+          diag(P.A.At, "concurrent %select{read|write|update}0 in %1 with "
+                       "'%2' %select{not held|held in shared mode}3",
+               DiagnosticIDs::Note)
+              << static_cast<int>(P.A.How) << where(P) << R.Guard
+              << !P.A.Locks.empty();
         continue;
+      } else if (A.A.Escape) {
+        diag(R.ReportAt, "a reference to '%0' is returned, so the caller "
+                         "reads it after '%1' is released; '%1' guards it "
+                         "at %2 of %3 accesses")
+            << A.A.Display << R.Guard << R.Held << R.Total;
+      } else if (A.A.Locks.empty()) {
+        diag(R.ReportAt, "'%0' is %select{read|written|updated}1 without "
+                         "holding '%2', which guards it at %3 of %4 accesses")
+            << A.A.Display << How << R.Guard << R.Held << R.Total;
+      } else {
+        diag(R.ReportAt, "'%0' is %select{read|written|updated}1 under '%5' "
+                         "instead of '%2', which guards it at %3 of %4 "
+                         "accesses")
+            << A.A.Display << How << R.Guard << R.Held << R.Total
+            << lockNames(A);
       }
-      unsigned Line = Ctx.getSourceManager().getExpansionLineNumber(
-          A.A.reportLoc());
-      if (!Reported.insert({A.Root, W, Line}).second)
-        continue;
-      // The race needs a write that can run at the same time; fields of
-      // concurrent classes are assumed reachable from any thread.
-      bool IsField = A.A.Kind != StorageKind::Global;
-      if (!IsField && M.startsThreads()) {
-        bool Conflict = false;
-        for (const RootAccess &Other : Accesses)
-          if ((W || isWrite(Other.A.How)) && M.mayRunConcurrently(A, Other))
-            Conflict = true;
-        if (!Conflict)
-          continue;
-      } else if (!W && !llvm::any_of(Accesses, [](const RootAccess &O) {
-                   return isWrite(O.A.How);
-                 })) {
-        continue;
+      noteWhere(R);
+      if (R.Example) {
+        // The same statement reached with the lock: show the call that
+        // holds it.
+        const RootAccess &E = *R.Example;
+        bool Same = E.A.E == A.A.E && !E.Chain.empty();
+        diag(Same ? E.Chain.back()->Loc : E.A.At,
+             "'%0' %select{read|written|updated}1 with '%2' held "
+             "%select{here|through this call}3",
+             DiagnosticIDs::Note)
+            << E.A.Display << static_cast<int>(E.A.How) << R.Guard << Same;
       }
-      if (A.A.Locks.empty())
-        diag(A.A.reportLoc(), "'%0' is %select{read|written|updated}1 "
-                              "without holding '%2', which guards it at "
-                              "%3 of %4 accesses")
-            << A.A.Display << static_cast<int>(A.A.How) << G.Lock << G.Held
-            << G.Total;
-      else
-        diag(A.A.reportLoc(), "'%0' is %select{read|written|updated}1 "
-                              "under '%5' instead of '%2', which guards it "
-                              "at %3 of %4 accesses")
-            << A.A.Display << static_cast<int>(A.A.How) << G.Lock << G.Held
-            << G.Total << A.A.Locks.front();
-      noteLifted(A.A);
-      const Access &E = G.Example->A;
-      diag(E.reportLoc(), "'%0' %select{read|written|updated}1 with '%2' "
-                          "held here",
-           DiagnosticIDs::Note)
-          << E.Display << static_cast<int>(E.How) << G.Lock;
+      continue;
     }
+    // No guard decides: both sides are reported, when either holds a lock.
+    if (!A.holdsAny() && !P.holdsAny())
+      continue;
+    int PHow = static_cast<int>(P.A.How);
+    if (A.holdsAny() && P.holdsAny())
+      diag(R.ReportAt, "'%0' is %select{read|written|updated}1 under '%2', "
+                       "but the conflicting %select{read|write|update}3 in "
+                       "%4 holds '%5'; no lock protects both")
+          << A.A.Display << How << lockNames(A) << PHow << where(P)
+          << lockNames(P);
+    else if (A.holdsAny())
+      diag(R.ReportAt, "'%0' is %select{read|written|updated}1 under '%2', "
+                       "but %3 %select{reads|writes|updates}4 it with no "
+                       "lock held")
+          << A.A.Display << How << lockNames(A) << where(P) << PHow;
+    else
+      diag(R.ReportAt, "'%0' is %select{read|written|updated}1 with no lock "
+                       "held, but %2 %select{reads|writes|updates}3 it "
+                       "holding '%4'")
+          << A.A.Display << How << where(P) << PHow << lockNames(P);
+    noteWhere(R);
+    notePartner(P);
   }
 }
 

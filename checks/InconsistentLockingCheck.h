@@ -1,7 +1,7 @@
 //===--- InconsistentLockingCheck.h - racelint-inconsistent-locking -*- C++ -*-===//
 //
-// Finds accesses to shared state without the lock that guards it at most
-// of its other accesses, under a different lock, or writes made while the
+// Finds accesses to shared state without the lock that guards it at its
+// other accesses, under a different lock, or writes made while the
 // guarding lock is held only in shared (reader) mode.
 //
 //===----------------------------------------------------------------------===//
@@ -10,8 +10,6 @@
 #define RACELINT_INCONSISTENTLOCKINGCHECK_H
 
 #include "RaceCheckBase.h"
-#include <set>
-#include <tuple>
 
 namespace racelint {
 
@@ -21,15 +19,6 @@ public:
 
 protected:
   void report(RaceModel &M, clang::ASTContext &Ctx) override;
-
-private:
-  /// One report per (root function, write?, line).
-  using ReportedSet =
-      std::set<std::tuple<const clang::FunctionDecl *, bool, unsigned>>;
-  void reportSharedWrite(RaceModel &M, const RootAccess &A,
-                         const std::vector<RootAccess> &Accesses,
-                         const std::string &Lock, clang::ASTContext &Ctx,
-                         ReportedSet &Reported);
 };
 
 } // namespace racelint

@@ -35,6 +35,19 @@ void LockDisciplineCheck::check(const MatchFinder::MatchResult &Result) {
       diag(A.Related, "'%0' acquired here", DiagnosticIDs::Note) << A.Lock;
       break;
     case LockAnomaly::DoubleLock:
+      if (!A.AllPaths) {
+        diag(A.Loc, "'%0' may be locked twice: it is still held here on "
+                    "some paths, and it is not recursive, so those paths "
+                    "deadlock")
+            << A.Lock;
+        // The same statement: a loop iteration that leaves it held.
+        diag(A.Related, "'%0' acquired here %select{on some paths that do "
+                        "not release it|by an earlier iteration that did not "
+                        "release it}1",
+             DiagnosticIDs::Note)
+            << A.Lock << (A.Related == A.Loc);
+        break;
+      }
       diag(A.Loc, "'%0' is locked again while already held; it is not "
                   "recursive, so this deadlocks")
           << A.Lock;
@@ -68,9 +81,54 @@ void LockDisciplineCheck::check(const MatchFinder::MatchResult &Result) {
       diag(A.Loc, "'%0' is unlocked here but is not held on every path to "
                   "this point")
           << A.Lock;
-      diag(A.Related, "'%0' acquired here on some paths only",
+      if (A.Other == "may-release")
+        diag(A.Related, "this unlock, through a pointer that may point to "
+                        "'%0', may have released it",
+             DiagnosticIDs::Note)
+            << A.Lock;
+      else
+        diag(A.Related, "'%0' acquired here on some paths only",
+             DiagnosticIDs::Note)
+            << A.Lock;
+      break;
+    case LockAnomaly::UnlockNotHeld:
+      if (A.Other == "nocaller") {
+        diag(A.Loc, "'%0' is unlocked here but is not held: %1 never locks "
+                    "it, returns without unlocking it on other paths, and "
+                    "no caller holds it when calling")
+            << A.Lock << Fn;
+        break;
+      }
+      if (A.Other.empty())
+        diag(A.Loc, "'%0' is unlocked here but is not held on this path")
+            << A.Lock;
+      else
+        diag(A.Loc, "%1 unlocks '%0' here, but it is not held on this path")
+            << A.Lock << A.Other;
+      diag(A.Related, "'%0' is acquired here on other paths",
            DiagnosticIDs::Note)
           << A.Lock;
+      break;
+    case LockAnomaly::CalleeRelock:
+      diag(A.Loc, "%1 locks '%0', which is already held here; it is not "
+                  "recursive, so this deadlocks")
+          << A.Lock << A.Other;
+      for (const auto &[Loc, What] : A.Chain) {
+        if (What == "acquire")
+          diag(Loc, "'%0' acquired here", DiagnosticIDs::Note) << A.Lock;
+        else
+          diag(Loc, "which calls %0 here", DiagnosticIDs::Note) << What;
+      }
+      diag(A.Related, "'%0' locked again here", DiagnosticIDs::Note)
+          << A.Lock;
+      break;
+    case LockAnomaly::RereadLock:
+      diag(A.Loc, "'%0' is read again to unlock '%1'; it may have changed "
+                  "since the lock, so this may unlock a different mutex")
+          << A.Other << A.Lock;
+      if (!A.Chain.empty())
+        diag(A.Related, "'%0' is changed here, in %1", DiagnosticIDs::Note)
+            << A.Other << A.Chain.front().second;
       break;
     case LockAnomaly::ModeMismatch:
       diag(A.Loc, "'%0' is held in %1 mode but released with the %select{"

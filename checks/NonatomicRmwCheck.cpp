@@ -528,196 +528,172 @@ static SourceLocation releasedBetween(TUModel &TU, const FunctionDecl *FD,
 }
 
 void NonatomicRmwCheck::report(RaceModel &M, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
   TUModel &TU = model(Ctx);
   std::set<unsigned> ReportedAt, CheckSites;
+
+  // Patterns around a lock, reported in the function that has them, when
+  // another thread can touch the storage meanwhile.
   for (const auto &[Key, Accesses] : M.storages()) {
-    bool Guarded = !M.guardOf(Key).Lock.empty();
     for (const RootAccess &A : Accesses) {
       bool CheckThenAct = A.A.CheckedAt.isValid() && isWrite(A.A.How);
-      if (A.A.How != AccessKind::ReadModifyWrite && !CheckThenAct)
+      if (!CheckThenAct || A.A.Locks.empty())
         continue;
-      // Globals race only where another thread can touch them meanwhile;
-      // fields of concurrent classes are reachable from any thread.
-      if (A.A.Kind == StorageKind::Global) {
-        if (!M.startsThreads())
+      bool Conflict = false;
+      for (const RootAccess &O : Accesses)
+        if (&O != &A && O.A.Loc.mayOverlap(A.A.Loc) &&
+            M.mayRunConcurrently(A, O))
+          Conflict = true;
+      if (!Conflict)
+        continue;
+      std::string First = A.A.Locks.front().Name;
+      SourceLocation At;
+      if (A.A.OuterCheckAt.isValid()) {
+        At = A.A.OuterCheckAt;
+        if (!ReportedAt.insert(At.getRawEncoding()).second)
           continue;
-        bool Conflict = false;
-        for (const RootAccess &O : Accesses)
-          if (M.mayRunConcurrently(A, O))
-            Conflict = true;
-        if (!Conflict)
-          continue;
+        diag(At, "double-checked initialization of '%0' reads it without "
+                 "a lock while another thread can be writing it under "
+                 "'%1'")
+            << A.A.Display << First;
+        diag(A.A.At, "written here with '%0' held", DiagnosticIDs::Note)
+            << First;
+        diag(At, "%select{declare '%1' std::atomic and use "
+                 "memory_order_acquire for the unlocked check and "
+                 "memory_order_release for the write, or initialize it "
+                 "with std::call_once or a function-local static|declare "
+                 "'%1' _Atomic, or initialize it with call_once or "
+                 "pthread_once}0",
+             DiagnosticIDs::Note)
+            << !Ctx.getLangOpts().CPlusPlus << A.A.Display;
+        continue;
       }
-
-      // Patterns around a lock, reported in the function that has them.
-      if (CheckThenAct && !A.A.Locks.empty()) {
-        SourceLocation At;
-        if (A.A.OuterCheckAt.isValid()) {
-          At = A.A.OuterCheckAt;
-          if (!ReportedAt.insert(At.getRawEncoding()).second)
-            continue;
-          diag(At, "double-checked initialization of '%0' reads it without "
-                   "a lock while another thread can be writing it under "
-                   "'%1'")
-              << A.A.Display << A.A.Locks.front();
-          diag(A.A.Loc, "written here with '%0' held", DiagnosticIDs::Note)
-              << A.A.Locks.front();
-          diag(At, "%select{declare '%1' std::atomic and use "
-                   "memory_order_acquire for the unlocked check and "
-                   "memory_order_release for the write, or initialize it "
-                   "with std::call_once or a function-local static|declare "
-                   "'%1' _Atomic, or initialize it with call_once or "
-                   "pthread_once}0",
-               DiagnosticIDs::Note)
-              << !Ctx.getLangOpts().CPlusPlus << A.A.Display;
+      if (A.A.CheckLocks.empty()) {
+        // if (!p) { lock_guard g(mu); p = new T; }
+        At = A.A.At;
+        if (!ReportedAt.insert(At.getRawEncoding()).second)
           continue;
-        }
-        if (A.A.CheckLocks.empty()) {
-          // if (!p) { lock_guard g(mu); p = new T; }
-          At = A.A.Loc;
-          if (!ReportedAt.insert(At.getRawEncoding()).second)
-            continue;
-          diag(At, "check-then-act on '%0': the check is made without "
-                   "'%1', which is held only for the write")
-              << A.A.Display << A.A.Locks.front();
-          diag(A.A.CheckedAt, "checked here with no lock held",
-               DiagnosticIDs::Note);
-          diag(At, "make the check under '%0' as well, or check again "
-                   "after acquiring it",
-               DiagnosticIDs::Note)
-              << A.A.Locks.front();
+        diag(At, "check-then-act on '%0': the check is made without "
+                 "'%1', which is held only for the write")
+            << A.A.Display << First;
+        diag(A.A.CheckedAt, "checked here with no lock held",
+             DiagnosticIDs::Note);
+        diag(At, "make the check under '%0' as well, or check again "
+                 "after acquiring it",
+             DiagnosticIDs::Note)
+            << First;
+        continue;
+      }
+      // Read under a lock, the lock released, and the write made after
+      // re-acquiring it from what was read before.
+      for (const std::string &L : A.A.CheckLocks) {
+        if (!A.A.holds(L))
           continue;
-        }
-        // Read under a lock, the lock released, and the write made after
-        // re-acquiring it from what was read before.
-        for (const std::string &L : A.A.CheckLocks) {
-          if (!A.A.holds(L))
-            continue;
-          SourceLocation Rel = releasedBetween(TU, A.A.Function, L,
-                                               A.A.CheckedAt, A.A.Loc);
-          if (Rel.isInvalid())
-            continue;
-          At = A.A.Loc;
-          if (!ReportedAt.insert(At.getRawEncoding()).second)
-            break;
-          diag(At, "'%0' is written %select{after a check made|from a "
-                   "value read}1 under '%2', which was released in between; "
-                   "another thread can change it meanwhile")
-              << A.A.Display << A.A.StaleValue << L;
-          diag(A.A.CheckedAt, "%select{checked|read}0 here with '%1' held",
-               DiagnosticIDs::Note)
-              << A.A.Stale << L;
-          diag(Rel, "'%0' released here", DiagnosticIDs::Note) << L;
-          diag(At, "keep '%0' held from the read to the write, or read "
-                   "'%1' again after re-acquiring it",
-               DiagnosticIDs::Note)
-              << L << A.A.Display;
+        SourceLocation Rel = releasedBetween(TU, A.A.Function, L,
+                                             A.A.CheckedAt, A.A.At);
+        if (Rel.isInvalid())
+          continue;
+        At = A.A.At;
+        if (!ReportedAt.insert(At.getRawEncoding()).second)
           break;
-        }
-        continue;
+        diag(At, "'%0' is written %select{after a check made|from a "
+                 "value read}1 under '%2', which was released in between; "
+                 "another thread can change it meanwhile")
+            << A.A.Display << A.A.StaleValue << L;
+        diag(A.A.CheckedAt, "%select{checked|read}0 here with '%1' held",
+             DiagnosticIDs::Note)
+            << A.A.Stale << L;
+        diag(Rel, "'%0' released here", DiagnosticIDs::Note) << L;
+        diag(At, "keep '%0' held from the read to the write, or read "
+                 "'%1' again after re-acquiring it",
+             DiagnosticIDs::Note)
+            << L << A.A.Display;
+        break;
       }
-
-      // No lock at the write. Guarded storage is inconsistent-locking's.
-      if (!A.A.Locks.empty() || Guarded)
-        continue;
-      // Reported at the access itself (also when a thread reaches it
-      // through calls): that is where the fix goes, and it is one warning
-      // however many threads call it.
-      if (!ReportedAt.insert(A.A.Loc.getRawEncoding()).second)
-        continue;
-      // One check, one warning: at its first write.
-      if (CheckThenAct &&
-          !CheckSites.insert(A.A.CheckedAt.getRawEncoding()).second)
-        continue;
-      if (CheckThenAct && !A.A.CheckLocks.empty()) {
-        diag(A.A.Loc, "'%0' is written from a value checked under "
-                              "'%1' after that lock was released")
-            << A.A.Display << A.A.CheckLocks.front();
-        diag(A.A.CheckedAt, "checked here while '%0' was held",
-             DiagnosticIDs::Note)
-            << A.A.CheckLocks.front();
-      } else if (CheckThenAct) {
-        diag(A.A.Loc, "check-then-act on '%0' without a lock; "
-                              "another thread can change it between the "
-                              "check and the write%select{|, and volatile "
-                              "does not make it atomic}1")
-            << A.A.Display << A.A.Volatile;
-        diag(A.A.CheckedAt, "checked here", DiagnosticIDs::Note);
-      } else {
-        diag(A.A.Loc, "non-atomic read-modify-write of shared '%0' "
-                              "with no lock held%select{|; volatile does not "
-                              "make it atomic}1")
-            << A.A.Display << A.A.Volatile;
-      }
-      // Suggest the lock that guards the neighbours, else std::atomic.
-      std::string Neighbour, NeighbourLock;
-      if (A.A.Class)
-        for (const auto &[OtherKey, Others] : M.storages()) {
-          if (OtherKey == Key || Others.empty() ||
-              Others.front().A.Class != A.A.Class)
-            continue;
-          RaceModel::Guard G = M.guardOf(OtherKey);
-          if (!G.Lock.empty()) {
-            Neighbour = Others.front().A.Display;
-            NeighbourLock = G.Lock;
-            break;
-          }
-        }
-      SourceLocation DeclLoc;
-      if (A.A.Var)
-        DeclLoc = A.A.Var->getLocation();
-      if (!NeighbourLock.empty())
-        diag(A.A.Loc, "hold '%0', which guards '%1' in the same class, or "
-                      "make '%2' std::atomic",
-             DiagnosticIDs::Note)
-            << NeighbourLock << Neighbour << A.A.Display;
-      else if (DeclLoc.isValid())
-        diag(DeclLoc, "declare '%0' %select{std::atomic|_Atomic}1 or guard it "
-                      "with a lock",
-             DiagnosticIDs::Note)
-            << A.A.Display << !Ctx.getLangOpts().CPlusPlus;
     }
   }
-  // Locals captured by reference into threads: the thread's own x++ races
-  // with another instance of the thread, another thread sharing the local,
-  // or the spawner before the join. (The spawner's side of that race is
-  // thread-capture's.)
-  const std::vector<SharedLocal> &Locals = M.sharedLocals();
-  for (const SharedLocal &L : Locals) {
-    bool Concurrent = L.MultiInstance;
-    for (const SharedLocal &O : Locals)
-      if (&O != &L && O.Var == L.Var && O.Spawner == L.Spawner)
-        Concurrent = true;
-    if (!Concurrent)
-      for (const Access &S : M.ownAccesses(L.Spawner))
-        if (S.Kind == StorageKind::Local && S.Var == L.Var &&
-            SM.isBeforeInTranslationUnit(L.SpawnLoc, S.Loc) &&
-            (L.JoinLoc.isInvalid() ||
-             SM.isBeforeInTranslationUnit(S.Loc, L.JoinLoc)))
-          Concurrent = true;
-    if (!Concurrent)
+
+  // Races with no lock on either side whose access is a read-modify-write.
+  for (const Race &R : M.races()) {
+    const RootAccess &A = *R.Access;
+    if (R.Kind != Race::Symmetric || R.CapturedLocal || A.holdsAny() ||
+        R.Partner->holdsAny() || !isReadModifyWrite(A.A))
       continue;
-    for (const Access &TA : L.InThread) {
-      bool CheckThenAct = TA.CheckedAt.isValid() && isWrite(TA.How);
-      if ((TA.How != AccessKind::ReadModifyWrite && !CheckThenAct) ||
-          !TA.Locks.empty() || !ReportedAt.insert(TA.Loc.getRawEncoding()).second)
-        continue;
-      if (CheckThenAct) {
-        diag(TA.Loc, "check-then-act on '%0', shared by reference between "
-                     "threads, without a lock")
-            << TA.Display;
-        diag(TA.CheckedAt, "checked here", DiagnosticIDs::Note);
-      } else {
-        diag(TA.Loc, "non-atomic read-modify-write of '%0', shared by "
-                     "reference between threads, with no lock held")
-            << TA.Display;
-      }
-      diag(L.Var->getLocation(), "declare '%0' %select{std::atomic|_Atomic}1 "
-                                 "or guard it with a lock",
+    if (!ReportedAt.insert(R.ReportAt.getRawEncoding()).second)
+      continue;
+    bool CheckThenAct = A.A.CheckedAt.isValid() && isWrite(A.A.How);
+    // One check, one warning: at its first write.
+    if (CheckThenAct &&
+        !CheckSites.insert(A.A.CheckedAt.getRawEncoding()).second)
+      continue;
+    bool SharedLocal = A.A.Loc.Root == AbsLoc::Local;
+    if (CheckThenAct && !A.A.CheckLocks.empty()) {
+      diag(R.ReportAt, "'%0' is written from a value checked under '%1' "
+                       "after that lock was released")
+          << A.A.Display << A.A.CheckLocks.front();
+      diag(A.A.CheckedAt, "checked here while '%0' was held",
            DiagnosticIDs::Note)
-          << TA.Display << !Ctx.getLangOpts().CPlusPlus;
+          << A.A.CheckLocks.front();
+    } else if (CheckThenAct && SharedLocal) {
+      diag(R.ReportAt, "check-then-act on '%0', shared by reference between "
+                       "threads, without a lock")
+          << A.A.Display;
+      diag(A.A.CheckedAt, "checked here", DiagnosticIDs::Note);
+    } else if (CheckThenAct) {
+      diag(R.ReportAt, "check-then-act on '%0' without a lock; another "
+                       "thread can change it between the check and the "
+                       "write%select{|, and volatile does not make it "
+                       "atomic}1")
+          << A.A.Display << A.A.Volatile;
+      diag(A.A.CheckedAt, "checked here", DiagnosticIDs::Note);
+    } else if (SharedLocal) {
+      diag(R.ReportAt, "non-atomic read-modify-write of '%0', shared by "
+                       "reference between threads, with no lock held")
+          << A.A.Display;
+    } else {
+      diag(R.ReportAt, "non-atomic read-modify-write of shared '%0' with no "
+                       "lock held%select{|; volatile does not make it "
+                       "atomic}1")
+          << A.A.Display << A.A.Volatile;
     }
+    noteWhere(R);
+    // The lock that guards a neighbour in the same object, if any.
+    std::string Neighbour, NeighbourLock;
+    if (const RecordDecl *RD = A.A.Loc.lastRecord())
+      for (const auto &[Key, Others] : M.storages()) {
+        for (const RootAccess &O : Others) {
+          if (O.A.Loc.lastRecord() != RD || O.A.Loc.key() == A.A.Loc.key())
+            continue;
+          std::string G = M.guardName(O.A.Loc.key());
+          if (G.empty())
+            continue;
+          Neighbour = O.A.Display;
+          NeighbourLock = G;
+          break;
+        }
+        if (!NeighbourLock.empty())
+          break;
+      }
+    if (!NeighbourLock.empty()) {
+      diag(A.A.At, "hold '%0', which guards '%1' in the same class, or make "
+                   "'%2' std::atomic",
+           DiagnosticIDs::Note)
+          << NeighbourLock << Neighbour << A.A.Display;
+      continue;
+    }
+    // Where to fix it: the declaration.
+    SourceLocation DeclLoc;
+    if ((A.A.Loc.Root == AbsLoc::Global || A.A.Loc.Root == AbsLoc::Local) &&
+        A.A.Loc.Var && A.A.Loc.Path.empty())
+      DeclLoc = A.A.Loc.Var->getLocation();
+    else if (!A.A.Loc.Path.empty() &&
+             A.A.Loc.Path.back().Kind == PathStep::Field &&
+             A.A.Loc.Path.back().FieldD)
+      DeclLoc = A.A.Loc.Path.back().FieldD->getLocation();
+    if (DeclLoc.isValid())
+      diag(DeclLoc, "declare '%0' %select{std::atomic|_Atomic}1 or guard it "
+                    "with a lock",
+           DiagnosticIDs::Note)
+          << A.A.Display << !Ctx.getLangOpts().CPlusPlus;
   }
 
   // Atomics: silent in a program whose main() starts no thread.

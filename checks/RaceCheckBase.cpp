@@ -7,6 +7,11 @@ using namespace clang::ast_matchers;
 
 namespace racelint {
 
+bool isReadModifyWrite(const Access &A) {
+  return A.How == AccessKind::ReadModifyWrite ||
+         (A.CheckedAt.isValid() && isWrite(A.How));
+}
+
 void TUWideRaceCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(functionDecl(isDefinition()).bind("fn"), this);
 }
@@ -22,23 +27,62 @@ void TUWideRaceCheck::onEndOfTranslationUnit() {
   Ctx = nullptr;
 }
 
-void TUWideRaceCheck::noteLifted(const Access &A) {
-  if (A.CallLoc.isInvalid() || !A.Callee)
-    return;
-  diag(A.Loc, "%select{read|written|updated}0 here, inside %1",
-       DiagnosticIDs::Note)
-      << static_cast<int>(A.How) << describeFunction(A.Function);
+std::string TUWideRaceCheck::where(const RootAccess &A) {
+  return describeFunction(A.A.Function);
 }
 
-std::string TUWideRaceCheck::describeLocks(const Access &A) {
-  if (A.Locks.empty())
+void TUWideRaceCheck::noteWhere(const Race &R) {
+  const RootAccess &A = *R.Access;
+  if (R.ReportAt != A.A.At) {
+    diag(A.A.At, "%select{read|written|updated}0 here, inside %1",
+         DiagnosticIDs::Note)
+        << static_cast<int>(A.A.How) << describeFunction(A.A.Function);
+    return;
+  }
+  // A helper's access: how the thread gets there.
+  const FunctionDecl *Caller = A.Root;
+  for (const CallSite *C : A.Chain) {
+    diag(C->Loc, "called from %0 here", DiagnosticIDs::Note)
+        << describeFunction(Caller);
+    if (C->Callees.empty())
+      break;
+    Caller = C->Callees.front();
+  }
+}
+
+void TUWideRaceCheck::notePartner(const RootAccess &P, bool Guarded) {
+  diag(P.A.At, "conflicting %select{read|write|update}0 in %1 %2",
+       DiagnosticIDs::Note)
+      << static_cast<int>(P.A.How) << where(P) << describeLocks(P);
+}
+
+std::string TUWideRaceCheck::lockNames(const RootAccess &A) {
+  std::string S;
+  std::vector<std::string> Seen;
+  for (const LockLoc &L : A.A.Locks) {
+    if (llvm::is_contained(Seen, L.Name))
+      continue;
+    Seen.push_back(L.Name);
+    if (!S.empty())
+      S += "', '";
+    S += L.Name;
+  }
+  return S;
+}
+
+std::string TUWideRaceCheck::describeLocks(const RootAccess &A) {
+  if (A.A.Locks.empty())
     return "with no lock held";
   std::string S = "holding ";
-  for (size_t I = 0; I < A.Locks.size(); ++I) {
-    if (I)
+  std::vector<std::string> Seen;
+  for (const LockLoc &L : A.A.Locks) {
+    if (llvm::is_contained(Seen, L.Name))
+      continue;
+    if (!Seen.empty())
       S += ", ";
-    S += "'" + A.Locks[I] + "'";
-    if (A.holdsShared(A.Locks[I]))
+    Seen.push_back(L.Name);
+    S += "'" + L.Name + "'";
+    if (L.Shared)
       S += " (shared)";
   }
   return S;

@@ -7,6 +7,8 @@ MAJOR="${RACELINT_LLVM_MAJOR:-22}"
 PACKAGES=(
   "clang-$MAJOR" "clang-tidy-$MAJOR" "clang-tools-$MAJOR" "libclang-$MAJOR-dev"
   "llvm-$MAJOR-dev" "llvm-$MAJOR-tools" "lld-$MAJOR"
+  # make fuzz and make sanitize: the sanitizer and libFuzzer runtimes
+  "libclang-rt-$MAJOR-dev"
   libgrpc++-dev libprotobuf-dev ninja-build cmake pkg-config python3 make g++
   # tests of the guides: CI files are YAML; the pre-commit hook runs in pre-commit
   git python3-yaml pre-commit

@@ -16,6 +16,10 @@ bin_dir = os.path.join(config.racelint_obj_root, "bin")
 plugin = os.path.join(config.racelint_obj_root, "lib", "racelint-tidy.so")
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, bin_dir, config.environment.get("PATH", "")])
+# make sanitize's options for the instrumented binaries.
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
 # Tests must not depend on the user's home configuration.
 config.environment["HOME"] = config.test_exec_root
 config.environment["XDG_CONFIG_HOME"] = os.path.join(config.test_exec_root, ".config")

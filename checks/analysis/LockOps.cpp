@@ -6,9 +6,11 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/GlobPattern.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -179,14 +181,16 @@ bool LockRecognizer::isSharedReentrantType(QualType T) const {
   return StringRef(T.getAsString()).contains("pthread_rwlock_t");
 }
 
-std::optional<std::string> LockRecognizer::path(const Expr *E,
-                                                const Subst *S) const {
+std::optional<std::string> LockRecognizer::path(const Expr *E, const Subst *S,
+                                                unsigned Depth) const {
   E = stripLockExpr(E);
-  if (!E)
+  // A lock is named by a short path; `*&*&...mu` thousands deep is not
+  // worth a stack frame per level.
+  if (!E || Depth > MaxPathDepth)
     return std::nullopt;
   if (isa<CXXThisExpr>(E)) {
     if (S && S->Self)
-      return path(S->Self, nullptr);
+      return path(S->Self, nullptr, Depth + 1);
     return std::string(); // `this` is the empty base
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -195,7 +199,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
         unsigned Idx = PVD->getFunctionScopeIndex();
         if (PVD->getDeclContext() == S->Callee && Idx < S->Args.size())
-          return path(S->Args[Idx], nullptr);
+          return path(S->Args[Idx], nullptr, Depth + 1);
       }
     if (const auto *V = dyn_cast<VarDecl>(VD))
       if (!V->isLocalVarDeclOrParm())
@@ -215,7 +219,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
         return VD->getQualifiedNameAsString();
       return std::nullopt;
     }
-    auto Base = path(ME->getBase(), S);
+    auto Base = path(ME->getBase(), S, Depth + 1);
     if (!Base)
       return std::nullopt;
     if (Base->empty())
@@ -231,8 +235,8 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() == UO_Deref) {
       if (SelfIsObject(UO->getSubExpr()))
-        return path(S->Self, nullptr);
-      auto Sub = path(UO->getSubExpr(), S);
+        return path(S->Self, nullptr, Depth + 1);
+      auto Sub = path(UO->getSubExpr(), S, Depth + 1);
       if (!Sub)
         return std::nullopt;
       if (Sub->empty())
@@ -242,7 +246,7 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
       return "*" + *Sub;
     }
     if (UO->getOpcode() == UO_AddrOf) {
-      auto Sub = path(UO->getSubExpr(), S);
+      auto Sub = path(UO->getSubExpr(), S, Depth + 1);
       if (!Sub)
         return std::nullopt;
       if (StringRef(*Sub).starts_with("*"))
@@ -251,15 +255,48 @@ std::optional<std::string> LockRecognizer::path(const Expr *E,
     }
     return std::nullopt;
   }
+  // a[i], and v[i] on a standard sequence container.
+  const Expr *SubBase = nullptr, *SubIdx = nullptr;
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    // Only constant indices name one element; `locks[i]` is unknown.
+    SubBase = ASE->getBase();
+    SubIdx = ASE->getIdx();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      if (const auto *RD =
+              OC->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        if (isInStd(RD) && RD->getDeclName().isIdentifier() &&
+            (RD->getName() == "vector" || RD->getName() == "array" ||
+             RD->getName() == "deque")) {
+          SubBase = OC->getArg(0);
+          SubIdx = OC->getArg(1);
+        }
+  }
+  if (SubBase) {
+    // A constant index names one element; so does a local or parameter
+    // (`locks[i]`), for as long as it keeps its value: lock and unlock
+    // through the same variable name the same lock.
     Expr::EvalResult R;
-    if (!ASE->getIdx()->EvaluateAsInt(R, Ctx))
+    std::string Index;
+    if (!SubIdx->isValueDependent() && SubIdx->EvaluateAsInt(R, Ctx)) {
+      Index = llvm::toString(R.Val.getInt(), 10);
+    } else if (const auto *IDRE =
+                   dyn_cast<DeclRefExpr>(SubIdx->IgnoreParenImpCasts())) {
+      const auto *IV = dyn_cast<VarDecl>(IDRE->getDecl());
+      if (!IV || !IV->hasLocalStorage())
+        return std::nullopt;
+      auto I = path(IDRE, S, Depth + 1); // a callee's parameter: the argument
+      if (!I || I->empty() || !llvm::all_of(*I, [](char C) {
+            return llvm::isAlnum(C) || C == '_';
+          }))
+        return std::nullopt;
+      Index = *I;
+    } else {
       return std::nullopt;
-    auto Base = path(ASE->getBase(), S);
+    }
+    auto Base = path(SubBase, S, Depth + 1);
     if (!Base)
       return std::nullopt;
-    return *Base + "[" + llvm::toString(R.Val.getInt(), 10) + "]";
+    return *Base + "[" + Index + "]";
   }
   return std::nullopt;
 }
@@ -271,6 +308,7 @@ LockRecognizer::makeRef(const Expr *LockExpr,
     return std::nullopt;
   LockRef R;
   R.Key = std::move(*Key);
+  R.Obj = LockExpr;
   QualType T = stripLockExpr(LockExpr)->getType();
   R.Recursive = isRecursiveType(T, LockExpr);
   R.SharedReentrant = isSharedReentrantType(T);
@@ -291,6 +329,8 @@ std::optional<LockRef> LockRecognizer::lockOfPointer(const Expr *E) const {
     R.Key = P->substr(1);
   else
     R.Key = "*" + *P;
+  R.Obj = S;
+  R.ViaPointer = true;
   QualType T = S->getType();
   if (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();
@@ -400,10 +440,166 @@ LockRecognizer::classifyAttributed(const CallExpr *Call,
   return std::nullopt;
 }
 
+namespace {
+/// Lower-case words of an identifier, for lock-like names.
+std::string lowered(StringRef N) { return N.lower(); }
+
+bool lockLikeName(StringRef N) {
+  std::string L = lowered(N);
+  StringRef S(L);
+  if (S.contains("unlock") || S.contains("release"))
+    return false;
+  return S.contains("lock") || S.contains("acquire") || S == "enter" ||
+         S.ends_with("_enter");
+}
+
+bool unlockLikeName(StringRef N) {
+  std::string L = lowered(N);
+  StringRef S(L);
+  return S.contains("unlock") || S.contains("release") || S == "leave" ||
+         S.ends_with("_leave") || S == "exit" || S.ends_with("_exit");
+}
+
+/// The field or variable of function-pointer type a call goes through.
+const ValueDecl *pointerCallee(const CallExpr *Call) {
+  if (Call->getDirectCallee())
+    return nullptr;
+  const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  const ValueDecl *D = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  if (!D || !D->getDeclName().isIdentifier())
+    return nullptr;
+  QualType T = D->getType();
+  if (!T->isFunctionPointerType() && !T->isFunctionReferenceType())
+    return nullptr;
+  return D;
+}
+
+/// Calls through function pointers in user code, per function, in source
+/// order, with the access path of their first argument.
+struct PointerCallFinder : RecursiveASTVisitor<PointerCallFinder> {
+  const SourceManager &SM;
+  const LockRecognizer &R;
+  struct Site {
+    const ValueDecl *D;
+    std::string Arg;
+  };
+  std::vector<std::vector<Site>> ByFunction;
+  PointerCallFinder(const SourceManager &SM, const LockRecognizer &R)
+      : SM(SM), R(R) {}
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    if (const auto *FD = dyn_cast<FunctionDecl>(D);
+        FD && FD->doesThisDeclarationHaveABody())
+      ByFunction.emplace_back();
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    if (ByFunction.empty() || C->getNumArgs() == 0)
+      return true;
+    if (const ValueDecl *D = pointerCallee(C))
+      if (auto P = R.accessPath(C->getArg(0)->IgnoreParenImpCasts()))
+        ByFunction.back().push_back({D, *P});
+    return true;
+  }
+};
+} // namespace
+
+const llvm::DenseMap<const ValueDecl *, bool> &
+LockRecognizer::lockPointers() const {
+  if (LockPointers)
+    return *LockPointers;
+  LockPointers.emplace();
+  PointerCallFinder F(Ctx.getSourceManager(), *this);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const auto &Sites : F.ByFunction)
+    for (size_t I = 0; I < Sites.size(); ++I) {
+      if (!lockLikeName(Sites[I].D->getName()))
+        continue;
+      for (size_t J = I + 1; J < Sites.size(); ++J)
+        if (Sites[J].Arg == Sites[I].Arg &&
+            unlockLikeName(Sites[J].D->getName()) &&
+            Sites[J].D->getDeclContext() == Sites[I].D->getDeclContext()) {
+          (*LockPointers)[Sites[I].D] = true;
+          (*LockPointers)[Sites[J].D] = false;
+        }
+    }
+  return *LockPointers;
+}
+
+std::optional<LockOp>
+LockRecognizer::classifyPointerCall(const CallExpr *Call,
+                                    const ValueDecl *D) const {
+  bool Acquire;
+  if (matchesName(D, Config.LockFunctions))
+    Acquire = true;
+  else if (matchesName(D, Config.UnlockFunctions))
+    Acquire = false;
+  else {
+    auto It = lockPointers().find(D);
+    if (It == lockPointers().end())
+      return std::nullopt;
+    Acquire = It->second;
+  }
+  if (Call->getNumArgs() == 0)
+    return std::nullopt;
+  const Expr *A = Call->getArg(0);
+  std::optional<LockRef> L =
+      A->IgnoreParenImpCasts()->getType()->isPointerType() ? lockOfPointer(A)
+                                                           : lockOfObject(A);
+  if (!L)
+    return std::nullopt;
+  LockOp Op;
+  Op.Kind = Acquire ? LockOp::Acquire : LockOp::Release;
+  Op.Locks.push_back(*L);
+  return Op;
+}
+
+std::string LockRecognizer::zeroArgKey(const FunctionDecl *FD,
+                                       bool Acquire) const {
+  auto Stem = [](StringRef N) {
+    std::string L = N.lower();
+    for (StringRef W : {"unlock", "release", "lock", "acquire"}) {
+      size_t P = L.find(W.str());
+      if (P != std::string::npos) {
+        L.erase(P, W.size());
+        break;
+      }
+    }
+    return L;
+  };
+  std::string Name = FD->getNameAsString();
+  if (Acquire)
+    return Name + "()";
+  // The unlock function shares the key of the lock function with its stem.
+  std::string Mine = Stem(Name);
+  for (const std::string &N : Config.LockFunctions) {
+    StringRef Simple = StringRef(N).trim();
+    Simple = Simple.substr(Simple.rfind(':') == StringRef::npos
+                               ? 0
+                               : Simple.rfind(':') + 1);
+    if (!Simple.contains('*') && Stem(Simple) == Mine)
+      return Simple.str() + "()";
+  }
+  return Name + "()";
+}
+
 std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD)
+  if (!FD) {
+    if (const ValueDecl *D = pointerCallee(Call))
+      return classifyPointerCall(Call, D);
     return std::nullopt;
+  }
 
   if (auto Op = classifyAttributed(Call, FD))
     return Op;
@@ -449,6 +645,10 @@ std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
     else if (Call->getNumArgs() > 0) {
       const Expr *A = Call->getArg(0);
       L = A->getType()->isPointerType() ? lockOfPointer(A) : lockOfObject(A);
+    } else {
+      // `STATS_LOCK()`: the function is the only name the lock has.
+      L.emplace();
+      L->Key = zeroArgKey(FD, UserLock);
     }
     if (!L)
       return std::nullopt;
@@ -647,20 +847,27 @@ SplitKey splitKey(StringRef K) {
   return Out;
 }
 
-const VarDecl *findLocal(const Stmt *S, StringRef Name) {
-  if (!S)
-    return nullptr;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        if (VD->getDeclName().isIdentifier() && VD->getName() == Name)
-          return VD;
-  if (isa<LambdaExpr>(S))
-    return nullptr;
-  for (const Stmt *C : S->children())
-    if (const VarDecl *VD = findLocal(C, Name))
-      return VD;
-  return nullptr;
+/// The locals declared in \p Body by name, the first in source order when
+/// a name is declared twice; lambdas' locals are their own. Iterative: a
+/// function body can be nested deeper than the stack allows.
+void collectLocals(const Stmt *Body, llvm::StringMap<const VarDecl *> &Out) {
+  llvm::SmallVector<const Stmt *, 32> Work;
+  Work.push_back(Body);
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getDeclName().isIdentifier())
+            Out.try_emplace(VD->getName(), VD);
+    // Children in reverse, so that they are visited in source order.
+    size_t Mark = Work.size();
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+    std::reverse(Work.begin() + Mark, Work.end());
+  }
 }
 
 bool hasField(const CXXRecordDecl *RD, StringRef Name, unsigned Depth = 0) {
@@ -702,7 +909,10 @@ LockRecognizer::KeyRoot LockRecognizer::rootOf(const FunctionDecl *FD,
       Out.Var = P;
       return Out;
     }
-  if (const VarDecl *VD = findLocal(FD->getBody(), Root)) {
+  auto [It, New] = Locals.try_emplace(FD);
+  if (New)
+    collectLocals(FD->getBody(), It->second);
+  if (const VarDecl *VD = It->second.lookup(Root)) {
     Out.Kind = RootKind::Local;
     Out.Var = VD;
     return Out;

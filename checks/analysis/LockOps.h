@@ -11,7 +11,9 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,11 @@ struct LockRef {
   /// A read lock may be taken again while read-held by the same thread
   /// (pthread_rwlock_rdlock); std::shared_mutex makes that undefined.
   bool SharedReentrant = false;
+  /// The expression that named the lock: the lock object, or (ViaPointer)
+  /// a pointer to it. Keys are rewritten through local aliases; this is
+  /// what the memory model resolves.
+  const clang::Expr *Obj = nullptr;
+  bool ViaPointer = false;
   bool operator==(const LockRef &O) const { return Key == O.Key; }
 };
 
@@ -41,6 +48,9 @@ struct LockConfig {
   std::vector<std::string> LockFunctions;
   std::vector<std::string> UnlockFunctions;
   std::vector<std::string> ScopedLockTypes;
+  /// Give each lock event the locksets after it (--dump-locksets only: they
+  /// cost a copy of the lockset per event).
+  bool RecordEventLocksets = false;
 };
 
 /// What a call does to the lockset, when it is a lock primitive.
@@ -145,6 +155,8 @@ public:
   bool matchesName(const clang::NamedDecl *D,
                    const std::vector<std::string> &Names) const;
 
+  const LockConfig &config() const { return Config; }
+
 private:
   // Substitution of `this` and parameters when naming locks written in a
   // callee's attributes at a call site.
@@ -154,14 +166,28 @@ private:
     const clang::FunctionDecl *Callee = nullptr;
     llvm::ArrayRef<const clang::Expr *> Args;
   };
-  std::optional<std::string> path(const clang::Expr *E,
-                                  const Subst *S) const;
+  std::optional<std::string> path(const clang::Expr *E, const Subst *S,
+                                  unsigned Depth = 0) const;
+  static constexpr unsigned MaxPathDepth = 64;
   std::optional<LockRef> makeRef(const clang::Expr *LockExpr,
                                  std::optional<std::string> Key) const;
   bool isRecursiveType(clang::QualType T, const clang::Expr *E) const;
   bool isNullMutexType(clang::QualType T) const;
   bool isSharedReentrantType(clang::QualType T) const;
   bool pthreadRecursiveInTU() const;
+  /// Function pointers (fields or variables) called as lock operations:
+  /// named in LockFunctions/UnlockFunctions, or paired in the TU (a call
+  /// through a lock-like name and, later in the same function, one through
+  /// an unlock-like name, on the same handle). True for acquire.
+  const llvm::DenseMap<const clang::ValueDecl *, bool> &lockPointers() const;
+  std::optional<LockOp> classifyPointerCall(const clang::CallExpr *Call,
+                                            const clang::ValueDecl *D) const;
+  /// The key of a lock a zero-argument lock function (`STATS_LOCK()`)
+  /// takes: the lock function's name, shared with its unlock function when
+  /// their names differ only in lock/unlock.
+  std::string zeroArgKey(const clang::FunctionDecl *FD, bool Acquire) const;
+  mutable std::optional<llvm::DenseMap<const clang::ValueDecl *, bool>>
+      LockPointers;
   std::optional<LockOp> classifyAttributed(const clang::CallExpr *Call,
                                            const clang::FunctionDecl *FD) const;
   llvm::SmallVector<LockRef, 2>
@@ -173,6 +199,11 @@ private:
   /// Computed on first use: whether user code in the TU names a recursive
   /// pthread mutex kind.
   mutable std::optional<bool> PthreadRecursiveInTU;
+  /// Each function's locals by name, collected on first use: a key's root
+  /// is looked up for every lock of every function.
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         llvm::StringMap<const clang::VarDecl *>>
+      Locals;
 };
 
 /// Strips parentheses, implicit casts, temporaries and std::move.

@@ -27,12 +27,16 @@ CFG::BuildOptions racelintCFGOptions() {
 // Locals whose value may change after initialisation (Modified), and the
 // subset that may change where the analysis cannot see it (Escaped): branch
 // facts are tracked through plain assignments but never for escaped locals.
-static void collectModified(const Stmt *S,
-                            llvm::DenseSet<const VarDecl *> &Modified,
-                            llvm::DenseSet<const VarDecl *> &Escaped) {
+static void noteModified(const Stmt *S,
+                         llvm::DenseSet<const VarDecl *> &Modified,
+                         llvm::DenseSet<const VarDecl *> &Escaped,
+                         llvm::DenseSet<const FieldDecl *> &Fields) {
   if (!S)
     return;
   auto Mark = [&](const Expr *E, bool Escapes) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Fields.insert(FD);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         Modified.insert(VD);
@@ -75,17 +79,79 @@ static void collectModified(const Stmt *S,
             !VD->getType().getNonReferenceType().isConstQualified())
           Mark(VD->getInit(), true);
   }
-  for (const Stmt *C : S->children())
-    collectModified(C, Modified, Escaped);
+}
+
+// Iterative: a body can be nested deeper than the stack allows.
+static void collectModified(const Stmt *Root,
+                            llvm::DenseSet<const VarDecl *> &Modified,
+                            llvm::DenseSet<const VarDecl *> &Escaped,
+                            llvm::DenseSet<const FieldDecl *> &Fields) {
+  llvm::SmallVector<const Stmt *, 64> Work = {Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    noteModified(S, Modified, Escaped, Fields);
+    if (S)
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+  }
+}
+
+/// Whether \p F's body is out of racelint's sight (a system header, or no
+/// body in this translation unit).
+static bool isOpaque(const FunctionDecl *F, const SourceManager &SM) {
+  const FunctionDecl *Def = nullptr;
+  return !F || !F->hasBody(Def) ||
+         SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
+// The statements of lock operations on library locks (`mu.lock()`,
+// `pthread_mutex_unlock(&s->mu)`, a guard's construction or methods): they
+// name a lock and touch no data the program owns, so no lockset is recorded
+// at them. Recording one there would cost a copy of the lockset per lock
+// operation: quadratic in a function that holds thousands of locks.
+static void collectLockSyntax(const Stmt *Root, const LockRecognizer &R,
+                              ASTContext &Ctx,
+                              llvm::DenseSet<const Stmt *> &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto IsLockOp = [&](const Stmt *S) -> const Stmt * {
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *F = C->getDirectCallee();
+      if (!F || !isOpaque(F, SM))
+        return nullptr;
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(F))
+        if (R.guardKind(Ctx.getCanonicalTagType(MD->getParent())) !=
+            GuardKind::None)
+          return C;
+      return R.classifyCall(C) ? C : nullptr;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      if (R.guardKind(CE->getType()) != GuardKind::None &&
+          isOpaque(CE->getConstructor(), SM))
+        return CE;
+    return nullptr;
+  };
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 64> Work = {{Root, false}};
+  while (!Work.empty()) {
+    auto [S, InLockOp] = Work.pop_back_val();
+    if (!S)
+      continue;
+    InLockOp = InLockOp || IsLockOp(S);
+    if (InLockOp)
+      Out.insert(S);
+    for (const Stmt *C : S->children())
+      Work.push_back({C, InLockOp});
+  }
 }
 
 LocksetAnalysis::LocksetAnalysis(
     const FunctionDecl *FD, const CFG &Cfg, const LockRecognizer &R,
     ASTContext &Ctx, const WrapperTable *Wrappers,
-    llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry)
-    : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx), Wrappers(Wrappers),
+    llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry,
+    const llvm::DenseSet<const FunctionDecl *> *NoReturn)
+    : FD(FD), Cfg(Cfg), R(R), Ctx(Ctx), Wrappers(Wrappers), NoReturn(NoReturn),
       InferredEntry(Entry.begin(), Entry.end()) {
-  collectModified(FD->getBody(), Modified, Escaped);
+  collectModified(FD->getBody(), Modified, Escaped, ModifiedFields);
+  collectLockSyntax(FD->getBody(), R, Ctx, LockSyntax);
   for (const auto &[L, M] : R.locksHeldOnEntry(FD))
     EntryKeys.insert(L.Key);
   for (const auto &[L, M] : InferredEntry)
@@ -100,11 +166,24 @@ static std::vector<std::string> keys(const LockState &S, bool MustOnly) {
   return Out;
 }
 
+/// `new T` that reports failure by throwing: never null.
+static bool isThrowingNew(const Expr *E) {
+  const auto *NE = dyn_cast<CXXNewExpr>(E->IgnoreParenCasts());
+  if (!NE)
+    return false;
+  if (const FunctionDecl *Op = NE->getOperatorNew())
+    if (Op->getType()->castAs<FunctionProtoType>()->isNothrow())
+      return false;
+  return true;
+}
+
 /// Applies the effect of CFG elements to a state; reports when Rep is set.
 struct LocksetAnalysis::Transfer {
   const LocksetAnalysis &A;
   LockState &S;
   FunctionLocks *Rep;
+  /// The inferred release wrapper whose effect is being applied, if any.
+  const FunctionDecl *ReleasingWrapper = nullptr;
 
   void anomaly(LockAnomaly::AnomalyKind K, const std::string &Lock,
                SourceLocation Loc, SourceLocation Related,
@@ -125,11 +204,16 @@ struct LocksetAnalysis::Transfer {
              SourceLocation Loc) {
     if (!Rep)
       return;
-    Rep->Events.push_back({K, Lock, M, Loc, keys(S, true), keys(S, false)});
+    if (A.R.config().RecordEventLocksets)
+      Rep->Events.push_back({K, Lock, M, Loc, keys(S, true), keys(S, false)});
+    else
+      Rep->Events.push_back({K, Lock, M, Loc, {}, {}});
   }
 
   /// Records whether this is, on some path, the first operation on L.
   void touch(const LockRef &L, LockMode M, bool Acquire) {
+    if (Rep && L.Obj)
+      Rep->KeyRefs.try_emplace(L.Key, L);
     if (S.MustTouched.insert(L.Key).second && Rep)
       (Acquire ? Rep->FirstAcquired : Rep->FirstReleased)
           .try_emplace(L.Key, L, M);
@@ -152,8 +236,13 @@ struct LocksetAnalysis::Transfer {
         anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc,
                 H.FromEntry ? "entry" : "");
       } else {
-        // Held on some paths only: a relock there is not provable, but after
-        // this call the lock is held on every path.
+        // Held on some paths only. When a local's value explains which
+        // (CondVar), the branch that relocks may be the other one; when
+        // nothing does, the paths that hold it deadlock here.
+        if (!H.CondVar && !H.Guard)
+          anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc, "",
+                  /*AllPaths=*/false);
+        // After this call the lock is held on every path.
         H.AcquireLoc = Loc;
         H.Mode = M;
       }
@@ -198,6 +287,10 @@ struct LocksetAnalysis::Transfer {
           // it) unless the function holds another lock it took itself and
           // never releases: then the wrong mutex was unlocked. Whether it is
           // released is known only at the exit, so remember the suspect.
+          // Whether the function takes this lock itself elsewhere (then it
+          // is no hand-off) is known only after the replay.
+          if (Rep)
+            Rep->UnheldReleases.push_back({L.Key, Loc, ReleasingWrapper});
           for (auto &[K, H] : S.Held)
             if (H.Must && !H.Guard && !H.FromEntry && !H.CondVar) {
               if (H.MismatchLoc.isInvalid()) {
@@ -224,7 +317,9 @@ struct LocksetAnalysis::Transfer {
       } else if (!H.Must)
         // A lock correlated with a local that is still undecided here is
         // not held on the paths where the local has the other value.
-        anomaly(LockAnomaly::NotHeldOnAllPaths, L.Key, Loc, H.AcquireLoc);
+        anomaly(LockAnomaly::NotHeldOnAllPaths, L.Key, Loc,
+                H.MayReleaseLoc.isValid() ? H.MayReleaseLoc : H.AcquireLoc,
+                H.MayReleaseLoc.isValid() ? "may-release" : "");
       if (!AnyMode && H.Mode != M)
         anomaly(LockAnomaly::ModeMismatch, L.Key, Loc, H.AcquireLoc,
                 H.Mode == LockMode::Shared ? "shared" : "exclusive");
@@ -254,8 +349,35 @@ struct LocksetAnalysis::Transfer {
 
   void unbind(const VarDecl *VD) {
     std::string N = VD->getNameAsString();
-    for (const std::string &K : {"*" + N, N + "->", N, N + "."})
+    for (const std::string &K : {"*" + N, N + "->", N, N + "."}) {
       S.Aliases.erase(K);
+      S.MayAliases.erase(K);
+    }
+  }
+
+  /// The locks an unlock through a possibly-aliasing pointer may release,
+  /// when the key is written through one (empty otherwise).
+  std::vector<std::string> mayTargets(const LockRef &L) const {
+    auto It = S.MayAliases.find(L.Key);
+    if (It == S.MayAliases.end())
+      return {};
+    return It->second;
+  }
+
+  /// An unlock that may release any of Targets: each held one is held on
+  /// some paths only afterwards.
+  void mayRelease(const std::vector<std::string> &Targets,
+                  SourceLocation Loc) {
+    for (const std::string &T : Targets) {
+      S.MustTouched.insert(T);
+      S.MayTouched.insert(T);
+      auto It = S.Held.find(T);
+      if (It == S.Held.end())
+        continue;
+      It->second.Must = false;
+      It->second.CondVar = nullptr;
+      It->second.MayReleaseLoc = Loc;
+    }
   }
 
   /// Binds a local pointer (or reference) to the lock key it designates.
@@ -274,6 +396,25 @@ struct LocksetAnalysis::Transfer {
       S.Aliases[N] = Target;
       S.Aliases[N + "."] = Fields;
     }
+  }
+
+  /// What a pointer initialiser that chooses between locks
+  /// (`c ? &a : &b`) may designate; empty unless it names several.
+  std::vector<std::string> targetsOf(const VarDecl *VD,
+                                     const Expr *Init) const {
+    const auto *CO = dyn_cast<AbstractConditionalOperator>(
+        Init ? Init->IgnoreParenImpCasts() : nullptr);
+    if (!CO || !VD->getType()->isPointerType())
+      return {};
+    std::vector<std::string> Out;
+    for (const Expr *Arm : {CO->getTrueExpr(), CO->getFalseExpr()}) {
+      std::string T = targetOf(VD, Arm);
+      if (T.empty())
+        return {};
+      if (!llvm::is_contained(Out, T))
+        Out.push_back(T);
+    }
+    return Out.size() > 1 ? Out : std::vector<std::string>{};
   }
 
   /// What a pointer or reference initialiser designates, as a lock key.
@@ -299,9 +440,12 @@ struct LocksetAnalysis::Transfer {
     if (!VD->isLocalVarDeclOrParm())
       return;
     if (VD->getType()->isPointerType() || VD->getType()->isReferenceType()) {
-      if (!A.Escaped.count(VD) && Value)
+      if (!A.Escaped.count(VD) && Value) {
         bind(VD, targetOf(VD, Value));
-      else
+        std::vector<std::string> Several = targetsOf(VD, Value);
+        if (!Several.empty())
+          S.MayAliases["*" + VD->getNameAsString()] = std::move(Several);
+      } else
         unbind(VD);
     }
     if (!VD->getType()->isScalarType())
@@ -314,6 +458,8 @@ struct LocksetAnalysis::Transfer {
     if (Value && !A.Escaped.count(VD) && !Value->isValueDependent() &&
         Value->EvaluateAsInt(R, A.Ctx))
       S.Facts[VD] = !R.Val.getInt().isZero();
+    else if (Value && !A.Escaped.count(VD) && isThrowingNew(Value))
+      S.Facts[VD] = true; // a plain `new` throws instead of returning null
     else
       S.Facts.erase(VD);
   }
@@ -562,8 +708,13 @@ struct LocksetAnalysis::Transfer {
           S.PendingCalls[Call] = {*Op, nullptr, Loc};
         break;
       case LockOp::Release:
-        for (const LockRef &L : Op->Locks)
-          release(L, Op->Mode, Op->AnyMode, Loc, nullptr);
+        for (const LockRef &L : Op->Locks) {
+          std::vector<std::string> Several = mayTargets(L);
+          if (!Several.empty())
+            mayRelease(Several, Loc);
+          else
+            release(L, Op->Mode, Op->AnyMode, Loc, nullptr);
+        }
         break;
       case LockOp::TryAcquire:
         S.PendingCalls[Call] = {*Op, nullptr, Loc};
@@ -631,9 +782,14 @@ struct LocksetAnalysis::Transfer {
         event(LockEvent::TryAcquire, L->Key, E.Mode, Loc);
         break;
       case WrapperEffect::Release:
+        ReleasingWrapper = Callee->getCanonicalDecl();
         release(*L, E.Mode, /*AnyMode=*/true, Loc, nullptr);
+        ReleasingWrapper = nullptr;
         break;
       case WrapperEffect::Unknown:
+        if (Rep)
+          Rep->ReleasingCalls.push_back(
+              {Callee->getCanonicalDecl(), E.Lock.Key, S.isMustHeld(L->Key)});
         // The callee may have released it: a later unlock is no double
         // unlock. What the caller holds stays as it is.
         S.MustTouched.insert(L->Key);
@@ -701,8 +857,12 @@ struct LocksetAnalysis::Transfer {
               onStore(VD, nullptr);
             }
       }
-      if (Rep && (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
-                  isa<DeclRefExpr>(St))) {
+      if (Rep && !A.LockSyntax.count(St) &&
+          (isa<CallExpr>(St) || isa<MemberExpr>(St) ||
+           isa<DeclRefExpr>(St) || isa<ArraySubscriptExpr>(St) ||
+           isa<UnaryOperator>(St) || isa<CXXConstructExpr>(St) ||
+           isa<AtomicExpr>(St) || isa<ReturnStmt>(St) ||
+           isa<CXXNewExpr>(St) || isa<LambdaExpr>(St))) {
         Rep->MustAt[St] = keys(S, true);
         std::vector<std::string> Shared;
         for (const auto &[K, H] : S.Held)
@@ -711,6 +871,11 @@ struct LocksetAnalysis::Transfer {
         if (!Shared.empty())
           Rep->SharedAt[St] = std::move(Shared);
       }
+      // A call of a function that never returns ends the path.
+      if (const auto *Call = dyn_cast<CallExpr>(St))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          if (A.NoReturn && A.NoReturn->count(Callee->getCanonicalDecl()))
+            S.Reachable = false;
       return;
     }
     if (auto D = E.getAs<CFGAutomaticObjDtor>())
@@ -751,7 +916,7 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
   }
   // A local whose known value differs between the two sides explains a lock
   // held on one side only.
-  auto Distinguishing = [&](const LockState &Side) -> const VarDecl * {
+  auto Distinguishing = [&](const LockState &Side) -> const ValueDecl * {
     for (const auto &[V, Val] : Side.Facts) {
       const LockState &Other = &Side == &From ? Into : From;
       auto It = Other.Facts.find(V);
@@ -789,9 +954,14 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
         continue;
       }
       HeldLock J = H;
+      // The other side tested the handle null: it has no lock to hold.
+      if (Other.NullLocks.count(K)) {
+        Held.emplace(K, J);
+        continue;
+      }
       J.Must = false;
       if (!J.CondVar)
-        if (const VarDecl *V = Distinguishing(*Side)) {
+        if (const ValueDecl *V = Distinguishing(*Side)) {
           J.CondVar = V;
           J.CondValue = Side->Facts.at(V);
         }
@@ -808,6 +978,49 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
     else
       ++It;
   }
+  // A pointer bound to different locks on the two sides may designate
+  // either (`*p` keys only: member prefixes follow the same binding).
+  std::map<std::string, std::vector<std::string>> May;
+  auto Targets = [](const LockState &Side, const std::string &K) {
+    std::vector<std::string> Out;
+    auto A = Side.Aliases.find(K);
+    if (A != Side.Aliases.end())
+      Out.push_back(A->second);
+    auto M = Side.MayAliases.find(K);
+    if (M != Side.MayAliases.end())
+      Out.insert(Out.end(), M->second.begin(), M->second.end());
+    return Out;
+  };
+  for (const LockState *Side : {static_cast<const LockState *>(&Into), &From})
+    for (const auto &Map : {Side->Aliases})
+      for (const auto &[K, T] : Map) {
+        if (!StringRef(K).starts_with("*") || May.count(K))
+          continue;
+        std::vector<std::string> A = Targets(Into, K), B = Targets(From, K);
+        if (A.empty() || B.empty())
+          continue;
+        for (const std::string &T2 : B)
+          if (!llvm::is_contained(A, T2))
+            A.push_back(T2);
+        if (A.size() > 1)
+          May[K] = std::move(A);
+      }
+  for (const auto &[K, T] : Into.MayAliases) {
+    std::vector<std::string> B = Targets(From, K);
+    if (B.empty() || May.count(K))
+      continue;
+    std::vector<std::string> A = T;
+    for (const std::string &T2 : B)
+      if (!llvm::is_contained(A, T2))
+        A.push_back(T2);
+    May[K] = std::move(A);
+  }
+  Into.MayAliases = std::move(May);
+  std::set<std::string> Null;
+  std::set_intersection(Into.NullLocks.begin(), Into.NullLocks.end(),
+                        From.NullLocks.begin(), From.NullLocks.end(),
+                        std::inserter(Null, Null.end()));
+  Into.NullLocks = std::move(Null);
   for (auto It = Into.Aliases.begin(); It != Into.Aliases.end();) {
     auto F = From.Aliases.find(It->first);
     if (F == From.Aliases.end() || F->second != It->second)
@@ -825,7 +1038,7 @@ void LocksetAnalysis::join(LockState &Into, const LockState &From) const {
   }
   for (const auto &[V, P] : From.TryVars)
     Into.TryVars.emplace(V, P);
-  std::map<const VarDecl *, bool> Facts;
+  std::map<const ValueDecl *, bool> Facts;
   for (const auto &[V, Val] : Into.Facts) {
     auto It = From.Facts.find(V);
     if (It != From.Facts.end() && It->second == Val)
@@ -848,6 +1061,118 @@ struct EdgeDecider {
   /// Locals whose value the analysis cannot follow.
   const llvm::DenseSet<const VarDecl *> &Escaped;
   ASTContext &Ctx;
+  /// Locals assigned after their initialisation.
+  const llvm::DenseSet<const VarDecl *> *Modified = nullptr;
+  const LockRecognizer *R = nullptr;
+  /// Fields the function writes.
+  const llvm::DenseSet<const FieldDecl *> *ModifiedFields = nullptr;
+
+  /// A global or a field the function never writes, tested twice, has the
+  /// same value both times (`if (cfg.threads) lock(); ... if (cfg.threads)
+  /// unlock();`): another thread changing a configuration flag in between
+  /// is not what such code guards against. The key is the variable or the
+  /// field; volatile and atomic storage is not stable.
+  const ValueDecl *stableCondition(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    auto Plain = [](QualType T) {
+      return T->isScalarType() && !T.isVolatileQualified() &&
+             !T->isAtomicType();
+    };
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (VD && VD->hasGlobalStorage() && !VD->isLocalVarDeclOrParm() &&
+          Plain(VD->getType()) && Modified && !Modified->count(VD))
+        return VD;
+      return nullptr;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME || !ModifiedFields)
+      return nullptr;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F || !Plain(F->getType()) || ModifiedFields->count(F))
+      return nullptr;
+    // The object it is read from must itself be named the same way both
+    // times: a chain of members off a variable or `this`, no calls.
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    for (unsigned Depth = 0; Depth < 8; ++Depth) {
+      if (isa<CXXThisExpr>(Base))
+        return F;
+      if (const auto *D = dyn_cast<DeclRefExpr>(Base)) {
+        const auto *VD = dyn_cast<VarDecl>(D->getDecl());
+        return VD && !(Modified && Modified->count(VD)) ? F : nullptr;
+      }
+      const auto *Inner = dyn_cast<MemberExpr>(Base);
+      if (!Inner)
+        return nullptr;
+      Base = Inner->getBase()->IgnoreParenImpCasts();
+    }
+    return nullptr;
+  }
+
+  /// `if (lk)` / `if (lk == NULL)` on a handle the function uses as a lock:
+  /// on the null edge there is no lock to hold.
+  void decideHandle(const Expr *E, bool NonNull) {
+    if (!R || !E->getType()->isPointerType())
+      return;
+    QualType Pointee = E->getType()->getPointeeType();
+    std::optional<LockRef> L = R->lockOfPointer(E);
+    if (!L)
+      return;
+    // Any pointer can be tested; only handles known as locks (or opaque
+    // `void *` handles) are worth a state entry.
+    if (!Pointee->isVoidType() && !Out.MayTouched.count(L->Key) &&
+        !Out.Held.count(L->Key))
+      return;
+    if (NonNull) {
+      S.NullLocks.erase(L->Key);
+      return;
+    }
+    S.Held.erase(L->Key);
+    S.NullLocks.insert(L->Key);
+  }
+
+  /// `step - 1` after `int step = mode + 1;`: the local an integer
+  /// expression equals plus a constant, when it is built from one local
+  /// initialised once and never assigned.
+  std::optional<std::pair<const VarDecl *, int64_t>>
+  affine(const Expr *E, unsigned Depth = 0) const {
+    if (!E || Depth > 8 || !Modified)
+      return std::nullopt;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->isLocalVarDeclOrParm() || Escaped.count(VD) ||
+          !VD->getType()->isIntegerType())
+        return std::nullopt;
+      if (!Modified->count(VD) && VD->getInit() && !isa<ParmVarDecl>(VD))
+        if (auto Inner = affine(VD->getInit(), Depth + 1))
+          return Inner;
+      return std::make_pair(VD, int64_t(0));
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub)
+        return std::nullopt;
+      Expr::EvalResult R;
+      const Expr *L = BO->getLHS(), *Rt = BO->getRHS();
+      if (!Rt->isValueDependent() && Rt->EvaluateAsInt(R, Ctx)) {
+        auto In = affine(L, Depth + 1);
+        if (!In)
+          return std::nullopt;
+        int64_t C = R.Val.getInt().getExtValue();
+        In->second += BO->getOpcode() == BO_Add ? C : -C;
+        return In;
+      }
+      if (BO->getOpcode() == BO_Add && !L->isValueDependent() &&
+          L->EvaluateAsInt(R, Ctx)) {
+        auto In = affine(Rt, Depth + 1);
+        if (!In)
+          return std::nullopt;
+        In->second += R.Val.getInt().getExtValue();
+        return In;
+      }
+    }
+    return std::nullopt;
+  }
 
   void decideTry(const PendingTry &P, bool Truthy) {
     bool Success = P.Op.SuccessIsZero ? !Truthy : Truthy;
@@ -919,7 +1244,7 @@ struct EdgeDecider {
       }
   }
 
-  void setFact(const VarDecl *VD, bool Truthy) {
+  void setFact(const ValueDecl *VD, bool Truthy) {
     // The local is known to have the other value: this edge is never taken.
     auto Known = S.Facts.find(VD);
     if (Known != S.Facts.end() && Known->second != Truthy) {
@@ -953,22 +1278,31 @@ struct EdgeDecider {
     return false;
   }
 
-  void decide(const Expr *E, bool Truthy) {
-    if (!E)
+  void decide(const Expr *E, bool Truthy, unsigned Depth = 0) {
+    // Conditions worth deciding are shallow; `!!!...ok` thousands deep is
+    // not worth a stack frame per level.
+    if (!E || Depth > 64)
       return;
     E = E->IgnoreParenImpCasts();
     if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      return decide(EWC->getSubExpr(), Truthy);
+      return decide(EWC->getSubExpr(), Truthy, Depth + 1);
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       if (UO->getOpcode() == UO_LNot)
-        decide(UO->getSubExpr(), !Truthy);
+        decide(UO->getSubExpr(), !Truthy, Depth + 1);
       return;
     }
+    if (isa<BinaryOperator>(E) && E->getType()->isIntegerType())
+      if (auto Af = affine(E); Af && Af->second == 0) {
+        const VarDecl *VD = Af->first;
+        if (VD->isLocalVarDeclOrParm() && !Escaped.count(VD) &&
+            !Out.TryVars.count(VD))
+          return setFact(VD, Truthy);
+      }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       // In the block that evaluates the right operand of && or ||, the
       // whole condition's value is the right operand's.
       if (BO->isLogicalOp())
-        return decide(BO->getRHS(), Truthy);
+        return decide(BO->getRHS(), Truthy, Depth + 1);
       if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
         const Expr *Other = nullptr;
         auto IsZero = [&](const Expr *X) {
@@ -985,7 +1319,8 @@ struct EdgeDecider {
         else if (IsZero(BO->getLHS()))
           Other = BO->getRHS();
         if (Other)
-          return decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy);
+          return decide(Other, BO->getOpcode() == BO_EQ ? !Truthy : Truthy,
+                        Depth + 1);
         // `trylock(&m) == EBUSY`, `ok == true`: a lock result compared with
         // a non-zero constant is taken as that truth value on the true edge
         // and its opposite on the false one (other error codes are rare).
@@ -999,7 +1334,7 @@ struct EdgeDecider {
         else if (IsNonZero(BO->getLHS()))
           Other = BO->getRHS();
         if (Other && isLockResult(Other))
-          decide(Other, BO->getOpcode() == BO_EQ ? Truthy : !Truthy);
+          decide(Other, BO->getOpcode() == BO_EQ ? Truthy : !Truthy, Depth + 1);
       }
       return;
     }
@@ -1020,6 +1355,7 @@ struct EdgeDecider {
     auto P = Out.PendingCalls.find(stripLockExpr(E));
     if (P != Out.PendingCalls.end())
       return decideTry(P->second, Truthy);
+    decideHandle(E, Truthy);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD)
@@ -1031,6 +1367,8 @@ struct EdgeDecider {
           (VD->getType()->isScalarType()))
         setFact(VD, Truthy);
     }
+    if (const ValueDecl *Stable = stableCondition(E))
+      setFact(Stable, Truthy);
   }
 };
 } // namespace
@@ -1043,7 +1381,7 @@ LockState LocksetAnalysis::edgeState(const CFGBlock &B, const LockState &Out,
   if (B.succ_size() == 2)
     if (const Stmt *Cond = const_cast<CFGBlock &>(B).getTerminatorCondition())
       if (const auto *E = dyn_cast<Expr>(Cond)) {
-        EdgeDecider D{S, Out, Escaped, Ctx};
+        EdgeDecider D{S, Out, Escaped, Ctx, &Modified, &R, &ModifiedFields};
         D.decide(E, SuccIndex == 0);
       }
   // Only a throw reaches a try's dispatch block. Unwinding destroys the
@@ -1074,8 +1412,11 @@ void LocksetAnalysis::applyBlock(const CFGBlock &B, LockState &S,
   S.PendingCalls.clear();
   S.CallTargets.clear();
   Transfer T{*this, S, Report};
-  for (const CFGElement &E : B)
+  for (const CFGElement &E : B) {
+    if (!S.Reachable)
+      return;
     T.apply(E);
+  }
 }
 
 static SourceLocation exitLocation(const CFGBlock &B, const FunctionDecl *FD,
@@ -1276,6 +1617,14 @@ FunctionLocks LocksetAnalysis::run() {
     else
       Same->AllPaths = Same->AllPaths && An.AllPaths;
   }
+  // A lock locked twice is reported once, at the second lock, not again
+  // as held at the exit.
+  llvm::erase_if(Unique, [&](const LockAnomaly &An) {
+    return An.Kind == LockAnomaly::NotReleased &&
+           llvm::any_of(Unique, [&](const LockAnomaly &D) {
+             return D.Kind == LockAnomaly::DoubleLock && D.Lock == An.Lock;
+           });
+  });
   Result.Anomalies = std::move(Unique);
   Result.Analyzed = true;
   return Result;

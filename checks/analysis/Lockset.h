@@ -36,15 +36,19 @@ struct HeldLock {
   bool Must = true;
   /// Held on entry by contract (requires_capability / release_capability).
   bool FromEntry = false;
-  /// Held exactly when this local has this truth value: keeps
+  /// Held exactly when this local (or global, or field, that the function
+  /// never writes) has this truth value: keeps
   /// `if (c) lock(); ... if (c) unlock();` precise.
-  const clang::VarDecl *CondVar = nullptr;
+  const clang::ValueDecl *CondVar = nullptr;
   bool CondValue = false;
   /// Another lock was unlocked (not held, never seen taken) while this one
   /// was held: if this one is then still held at exit, that unlock was
   /// meant for it.
   std::string MismatchWith;
   clang::SourceLocation MismatchLoc;
+  /// Where an unlock through a pointer that may designate this lock made it
+  /// held on some paths only.
+  clang::SourceLocation MayReleaseLoc;
 
   bool operator==(const HeldLock &O) const {
     return Lock.Key == O.Lock.Key && Mode == O.Mode && Depth == O.Depth &&
@@ -102,10 +106,18 @@ struct LockState {
   std::map<const clang::Expr *, PendingTry> PendingCalls;
   /// Truth values of locals known on this path (locals whose address
   /// never escapes; assignments update them).
-  std::map<const clang::VarDecl *, bool> Facts;
+  std::map<const clang::ValueDecl *, bool> Facts;
   /// Local pointers and references bound to a lock: a key prefix as written
   /// through the alias ("*p", "p->", "r", "r.") and what it stands for.
   std::map<std::string, std::string> Aliases;
+  /// Local pointers that designate one of several locks (`p = c ? &a : &b`,
+  /// or bound differently on two joining paths), by the same prefixes: an
+  /// unlock through one may release any of them.
+  std::map<std::string, std::vector<std::string>> MayAliases;
+  /// Locks named through a handle this path tested null (`if (lk)` around
+  /// the lock call): on this path there is no lock, so a join with a path
+  /// that holds it keeps it held.
+  std::set<std::string> NullLocks;
   /// Lock keys produced by calls in the current block (`l.release()`), for
   /// the declaration that binds the result. Not part of the state proper.
   std::map<const clang::Expr *, std::string> CallTargets;
@@ -120,6 +132,7 @@ struct LockState {
     return Reachable == O.Reachable && Held == O.Held &&
            Released == O.Released && Guards == O.Guards &&
            TryVars == O.TryVars && Facts == O.Facts && Aliases == O.Aliases &&
+           MayAliases == O.MayAliases && NullLocks == O.NullLocks &&
            MustTouched == O.MustTouched && MayTouched == O.MayTouched;
   }
   bool isHeld(llvm::StringRef Key) const { return Held.count(Key.str()); }
@@ -141,6 +154,11 @@ struct LockAnomaly {
     GuardRelock,      // guard.lock() while the guard owns its mutex
     GuardNotOwned,    // guard.unlock() while the guard owns nothing
     UnlockAfterFailedTry, // released on a path where its try-lock failed
+    UnlockNotHeld,    // released where it is not held, though the function
+                      // takes it itself on other paths (or no caller holds it)
+    CalleeRelock,     // a callee locks a non-recursive lock the caller holds
+    RereadLock,       // unlocked through a pointer field that may have
+                      // changed since the lock (another mutex, then)
   };
   AnomalyKind Kind;
   std::string Lock;
@@ -148,6 +166,9 @@ struct LockAnomaly {
   clang::SourceLocation Loc;
   clang::SourceLocation Related;
   bool AllPaths = true;
+  /// CalleeRelock: the calls from the reporting function down to the one
+  /// that locks (outermost first), for notes.
+  std::vector<std::pair<clang::SourceLocation, std::string>> Chain;
 };
 
 struct LockEvent {
@@ -156,6 +177,7 @@ struct LockEvent {
   std::string Lock;
   LockMode Mode;
   clang::SourceLocation Loc;
+  /// Only with LockConfig::RecordEventLocksets.
   std::vector<std::string> MustAfter, MayAfter;
 };
 
@@ -188,7 +210,9 @@ struct FunctionLocks {
   std::vector<LockEvent> Events;
   std::vector<LockAnomaly> Anomalies;
   /// Must-held locks at each call or member access, for the checks that
-  /// need the lockset at an access.
+  /// need the lockset at an access. Lock operations on library locks
+  /// (`mu.lock()`, `pthread_mutex_lock(&mu)`, a guard's construction, and
+  /// everything inside them) have none: they touch no data of the program.
   std::map<const clang::Stmt *, std::vector<std::string>> MustAt;
 
   /// One normal exit (a return or the end of the body; not a throw, not a
@@ -211,6 +235,28 @@ struct FunctionLocks {
   /// The subset of MustAt held in shared (reader) mode: a write under one of
   /// these races with the other readers.
   std::map<const clang::Stmt *, std::vector<std::string>> SharedAt;
+  /// The first reference that named each lock key (with the expression the
+  /// memory model resolves).
+  std::map<std::string, LockRef> KeyRefs;
+  /// Releases of a lock that is neither held nor known released at that
+  /// point: a hand-off from the caller, or a mistake (TUModel decides with
+  /// the facts of the whole TU). Via: the callee that releases it, if the
+  /// release is a call of an inferred wrapper.
+  struct UnheldRelease {
+    std::string Key;
+    clang::SourceLocation Loc;
+    const clang::FunctionDecl *Via = nullptr;
+  };
+  std::vector<UnheldRelease> UnheldReleases;
+  /// Calls of functions inferred to release one of the caller's locks on
+  /// some paths only, and whether the caller holds it there (evidence that
+  /// the callee's release is a hand-off and not a mistake).
+  struct ReleasingCall {
+    const clang::FunctionDecl *Callee = nullptr; // canonical
+    std::string CalleeKey;                       // the lock, callee's terms
+    bool Held = false;
+  };
+  std::vector<ReleasingCall> ReleasingCalls;
 };
 
 /// Runs the analysis on one function body.
@@ -222,7 +268,8 @@ public:
       const clang::FunctionDecl *FD, const clang::CFG &Cfg,
       const LockRecognizer &Recognizer, clang::ASTContext &Ctx,
       const WrapperTable *Wrappers = nullptr,
-      llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry = {});
+      llvm::ArrayRef<std::pair<LockRef, LockMode>> Entry = {},
+      const llvm::DenseSet<const clang::FunctionDecl *> *NoReturn = nullptr);
   FunctionLocks run();
 
   /// Per-function fixpoint budget: block visits per block.
@@ -250,10 +297,19 @@ private:
   /// Locals that may change behind the analysis' back: address taken,
   /// captured by reference, passed by non-const reference.
   llvm::DenseSet<const clang::VarDecl *> Escaped;
+  /// Fields the function writes (assigns, increments, takes the address
+  /// of): a branch on any other field is a stable fact.
+  llvm::DenseSet<const clang::FieldDecl *> ModifiedFields;
+  /// Statements of lock operations on library locks: no lockset is
+  /// recorded at them (see MustAt).
+  llvm::DenseSet<const clang::Stmt *> LockSyntax;
   /// Locks the caller holds by contract (requires_capability and
   /// release_capability); never reported as leaked.
   std::set<std::string> EntryKeys;
   const WrapperTable *Wrappers;
+  /// Functions (canonical declarations) that never return: a call of one
+  /// ends the path.
+  const llvm::DenseSet<const clang::FunctionDecl *> *NoReturn;
   llvm::SmallVector<std::pair<LockRef, LockMode>, 2> InferredEntry;
 };
 

@@ -1,20 +1,19 @@
-//===--- RaceModel.cpp - Accesses, sharing, thread contexts, guards -------===//
+//===--- RaceModel.cpp - Races and guards ---------------------------------===//
 
 #include "RaceModel.h"
+#include <unordered_set>
+#include "SummaryBuilder.h"
+#include "Threads.h"
 #include "TUModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringSet.h"
 #include <algorithm>
-#include <deque>
-#include <functional>
+#include <set>
 
 using namespace clang;
 
@@ -34,1464 +33,1496 @@ std::string RaceConfig::fingerprint() const {
   return S;
 }
 
-bool Access::holds(llvm::StringRef Lock) const {
-  return llvm::is_contained(Locks, Lock.str());
-}
-
-bool Access::holdsShared(llvm::StringRef Lock) const {
-  return llvm::is_contained(SharedLocks, Lock.str());
-}
-
-//===----------------------------------------------------------------------===//
-// Type classification
-//===----------------------------------------------------------------------===//
-
-static bool isStdRecord(const CXXRecordDecl *RD) {
-  // Decl::isInStdNamespace looks through inline namespaces (std::__1).
-  return RD && RD->isInStdNamespace();
-}
-
-static StringRef recordName(QualType T) {
-  T = T.getNonReferenceType();
-  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
-    T = AT->getElementType();
-  if (const auto *RD = T->getAsCXXRecordDecl())
-    if (RD->getDeclName().isIdentifier())
-      return RD->getName();
-  return "";
-}
-
-static bool typedefNamed(QualType T, std::initializer_list<StringRef> Names) {
-  std::string S = T.getAsString();
-  for (StringRef N : Names)
-    if (StringRef(S).contains(N))
-      return true;
-  return false;
-}
-
-/// Synchronisation objects: locks, condition variables, threads, once flags.
-static bool isSyncType(QualType T) {
-  T = T.getNonReferenceType();
-  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
-    T = AT->getElementType();
-  if (const auto *RD = T->getAsCXXRecordDecl()) {
-    if (RD->hasAttr<CapabilityAttr>())
-      return true;
-    if (isStdRecord(RD)) {
-      StringRef N = RD->getName();
-      return N.ends_with("mutex") || N.starts_with("condition_variable") ||
-             N == "thread" || N == "jthread" || N == "once_flag" ||
-             N == "counting_semaphore" || N == "binary_semaphore" ||
-             N == "latch" || N == "barrier" || N == "stop_source" ||
-             N == "stop_token";
-    }
-  }
-  return typedefNamed(T, {"pthread_mutex_t", "pthread_rwlock_t",
-                          "pthread_spinlock_t", "pthread_cond_t", "mtx_t",
-                          "cnd_t", "pthread_once_t", "once_flag",
-                          "pthread_t", "thrd_t", "sem_t"});
-}
-
-static bool isLockType(QualType T) {
-  T = T.getNonReferenceType();
-  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
-    T = AT->getElementType();
-  if (const auto *RD = T->getAsCXXRecordDecl()) {
-    if (RD->hasAttr<CapabilityAttr>())
-      return true;
-    return isStdRecord(RD) && RD->getName().ends_with("mutex");
-  }
-  return typedefNamed(T, {"pthread_mutex_t", "pthread_rwlock_t",
-                          "pthread_spinlock_t", "mtx_t"});
-}
-
-static bool isAtomicType(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isAtomicType())
-    return true;
-  if (const auto *RD = T->getAsCXXRecordDecl())
-    if (isStdRecord(RD)) {
-      StringRef N = RD->getName();
-      return N == "atomic" || N == "atomic_flag" || N == "atomic_ref" ||
-             N.starts_with("__atomic");
-    }
-  return typedefNamed(T, {"atomic_", "sig_atomic_t"});
-}
-
-/// A class that carries its own lock, or is built around atomics (lock-free
-/// queues, counters), synchronises its methods itself: calling them on a
-/// shared object (or an array element) is not a race.
-static bool ownsLock(QualType T) {
-  T = T.getNonReferenceType();
-  const auto *RD = T->getAsRecordDecl();
-  if (!RD || !RD->getDefinition())
-    return false;
-  for (const FieldDecl *F : RD->getDefinition()->fields())
-    if (isLockType(F->getType()) || isAtomicType(F->getType()))
-      return true;
-  return false;
-}
-
-/// Storage whose type makes plain accesses safe or meaningless to report.
-static bool isUnracyType(QualType T) {
-  if (T.isConstQualified() && !T->isReferenceType())
-    return true;
-  return isSyncType(T) || isAtomicType(T);
-}
-
-//===----------------------------------------------------------------------===//
-// Access collection
-//===----------------------------------------------------------------------===//
-
-namespace {
-
-/// Methods that only read their object even when not const-qualified.
-bool isReadOnlyMethod(const CXXMethodDecl *MD, const CXXRecordDecl *RD) {
-  if (MD->isConst())
-    return true;
-  if (MD->getOverloadedOperator() == OO_Subscript)
-    return !(RD && RD->getName().contains("map")); // map::operator[] inserts
-  if (!MD->getDeclName().isIdentifier())
-    return MD->getOverloadedOperator() == OO_Star ||
-           MD->getOverloadedOperator() == OO_Arrow;
-  StringRef N = MD->getName();
-  return N == "at" || N == "begin" || N == "end" || N == "rbegin" ||
-         N == "rend" || N == "front" || N == "back" || N == "data" ||
-         N == "find" || N == "lower_bound" || N == "upper_bound" ||
-         N == "equal_range" || N == "count" || N == "contains" ||
-         N == "size" || N == "empty" || N == "get" || N == "c_str" ||
-         N == "length" || N == "capacity";
-}
-
-/// Locals that point to memory the function allocated itself and has not
-/// yet handed to anyone: no other thread can reach that object, so its
-/// fields are not shared there (`c = calloc(..); c->name = ..;` in a C
-/// create function). Maps each such local to the first place it escapes
-/// (invalid when it never does).
-class FreshPointers : public RecursiveASTVisitor<FreshPointers> {
-public:
-  explicit FreshPointers(const FunctionDecl *FD) : FD(FD) {}
-
-  static bool isAllocation(const Expr *E) {
-    E = E->IgnoreParenCasts();
-    if (isa<CXXNewExpr>(E))
-      return true;
-    if (const auto *CE = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *F = CE->getDirectCallee())
-        if (F->getDeclName().isIdentifier())
-          return llvm::is_contained({"malloc", "calloc", "aligned_alloc",
-                                     "strdup", "strndup"},
-                                    F->getName());
-    return false;
-  }
-
-  bool VisitVarDecl(VarDecl *V) {
-    if (V->isLocalVarDecl() && !V->isStaticLocal() &&
-        V->getType()->isPointerType() && V->getInit()) {
-      if (isAllocation(V->getInit()))
-        Candidates.insert(V);
-      else
-        Bound.push_back(V);
-    }
-    return true;
-  }
-
-  /// Pointer locals initialised from something else and never assigned.
-  std::vector<const VarDecl *> boundOnce() const {
-    std::vector<const VarDecl *> R;
-    for (const VarDecl *V : Bound)
-      if (!Spoiled.count(V) && !AddressTaken.count(V))
-        R.push_back(V);
-    return R;
-  }
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp())
-      if (const VarDecl *V = var(BO->getLHS())) {
-        Allowed.insert(BO->getLHS()->IgnoreParenImpCasts());
-        if (BO->getOpcode() == BO_Assign && isAllocation(BO->getRHS()) &&
-            V->isLocalVarDecl() && !V->isStaticLocal())
-          Candidates.insert(V);
-        else
-          Spoiled.insert(V);
-      }
-    if (BO->isEqualityOp() || BO->isRelationalOp()) {
-      allow(BO->getLHS());
-      allow(BO->getRHS());
-    }
-    return true;
-  }
-  bool VisitMemberExpr(MemberExpr *ME) {
-    if (ME->isArrow())
-      allow(ME->getBase());
-    return true;
-  }
-  bool VisitArraySubscriptExpr(ArraySubscriptExpr *ASE) {
-    allow(ASE->getBase());
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_LNot)
-      allow(UO->getSubExpr());
-    if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
-      if (const VarDecl *V = var(UO->getSubExpr()))
-        AddressTaken.insert(V);
-    return true;
-  }
-  bool VisitImplicitCastExpr(ImplicitCastExpr *ICE) {
-    if (ICE->getCastKind() == CK_PointerToBoolean)
-      allow(ICE->getSubExpr());
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *CE) {
-    // Filling or freeing the object does not publish it.
-    if (const FunctionDecl *F = CE->getDirectCallee())
-      if (F->getDeclName().isIdentifier() && CE->getNumArgs() > 0 &&
-          llvm::is_contained({"free", "memset", "memcpy", "bzero",
-                              "pthread_mutex_init", "pthread_cond_init",
-                              "pthread_rwlock_init", "mtx_init", "cnd_init"},
-                             F->getName()))
-        allow(CE->getArg(0));
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-    if (!V || Allowed.count(DRE))
-      return true;
-    auto &First = Escape[V];
-    if (First.isInvalid())
-      First = DRE->getExprLoc();
-    return true;
-  }
-
-  /// Fresh locals with their first escape.
-  llvm::DenseMap<const VarDecl *, SourceLocation> run() {
-    TraverseStmt(FD->getBody());
-    llvm::DenseMap<const VarDecl *, SourceLocation> Result;
-    for (const VarDecl *V : Candidates)
-      if (!Spoiled.count(V))
-        Result[V] = Escape.lookup(V);
-    return Result;
-  }
-
-private:
-  static const VarDecl *var(const Expr *E) {
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    return nullptr;
-  }
-  void allow(const Expr *E) {
-    if (E)
-      Allowed.insert(E->IgnoreParenImpCasts());
-  }
-
-  const FunctionDecl *FD;
-  llvm::DenseSet<const VarDecl *> Candidates, Spoiled, AddressTaken;
-  std::vector<const VarDecl *> Bound;
-  llvm::DenseSet<const Stmt *> Allowed;
-  llvm::DenseMap<const VarDecl *, SourceLocation> Escape;
-};
-
-class AccessCollector {
-public:
-  AccessCollector(const FunctionDecl *FD, const FunctionLocks &FL,
-                  ASTContext &Ctx, std::vector<Access> &Out,
-                  std::vector<std::pair<const CallExpr *, const FunctionDecl *>>
-                      &CallsOut,
-                  std::function<bool(const CallExpr *)> IsSpawn,
-                  const LockRecognizer &R)
-      : FD(FD), FL(FL), Ctx(Ctx), Out(Out), CallsOut(CallsOut),
-        IsSpawn(std::move(IsSpawn)), R(R) {
-    if (FD->getBody()) {
-      FreshPointers FP(FD);
-      Fresh = FP.run();
-      for (const VarDecl *V : FP.boundOnce()) {
-        auto L = R.lockOfPointer(V->getInit());
-        if (L && !L->Key.empty())
-          BoundOnce[V] = StringRef(L->Key).starts_with("*")
-                             ? L->Key.substr(1) + "->"
-                             : L->Key + ".";
-      }
-    }
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-      if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD))
-        OwnClass = MD->getParent();
-      if (!MD->isStatic() && MD->getParent()->hasDefinition())
-        for (const FieldDecl *F : MD->getParent()->fields())
-          OwnFields.insert(F->getName());
-    }
-  }
-
-  void visit(const Stmt *S) {
-    if (!S)
-      return;
-    if (isa<LambdaExpr>(S) || isa<UnaryExprOrTypeTraitExpr>(S) ||
-        isa<CXXTypeidExpr>(S) || isa<CXXNoexceptExpr>(S) ||
-        isa<BlockExpr>(S))
-      return;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-      if (BO->isAssignmentOp()) {
-        size_t Begin = Out.size();
-        lvalue(BO->getLHS(), BO->getOpcode() == BO_Assign
-                                 ? AccessKind::Write
-                                 : AccessKind::ReadModifyWrite);
-        size_t Mid = Out.size();
-        visit(BO->getRHS());
-        // `x = x + 1` reads and writes x in two steps: a read-modify-write.
-        if (BO->getOpcode() == BO_Assign)
-          for (size_t W = Begin; W < Mid; ++W)
-            for (size_t R = Mid; R < Out.size(); ++R)
-              if (Out[R].Storage == Out[W].Storage &&
-                  Out[R].How == AccessKind::Read) {
-                Out[W].How = AccessKind::ReadModifyWrite;
-                Out[W].SplitRMW = true;
-              }
-        markStale(Begin, Mid, BO->getRHS(), /*Value=*/true);
-        if (const VarDecl *V = localVar(BO->getLHS()))
-          setOrigin(V, Mid, BO->getRHS(), BO->getOpcode() == BO_Assign);
-        return;
-      }
-    }
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D)) {
-          size_t Begin = Out.size();
-          visit(V->getInit());
-          if (localVar(V) && V->getInit())
-            setOrigin(V, Begin, V->getInit(), true);
-        }
-      return;
-    }
-    if (const auto *If = dyn_cast<IfStmt>(S)) {
-      visit(If->getInit());
-      visit(If->getConditionVariableDeclStmt());
-      size_t C0 = Out.size();
-      visit(If->getCond());
-      size_t C1 = Out.size();
-      visit(If->getThen());
-      size_t T1 = Out.size();
-      visit(If->getElse());
-      // A write in the branch decided by a read of the same storage.
-      for (size_t W = C1; W < T1; ++W) {
-        if (!isWrite(Out[W].How) || Out[W].OuterCheckAt.isValid())
-          continue;
-        for (size_t R = C0; R < C1; ++R)
-          if (Out[R].Storage == Out[W].Storage &&
-              Out[R].How == AccessKind::Read) {
-            Access &A = Out[W];
-            if (A.CheckedAt.isInvalid() || A.Stale) {
-              // A fresh check replaces a stale value: re-validating under
-              // the lock is the correct pattern.
-              A.CheckedAt = Out[R].Loc;
-              A.CheckLocks = Out[R].Locks;
-              A.Stale = false;
-              A.StaleValue = false;
-            } else if (Out[R].Locks.empty() && !A.Locks.empty() &&
-                       !A.CheckLocks.empty()) {
-              // `if (!p) { lock; if (!p) p = ...; }`
-              A.OuterCheckAt = Out[R].Loc;
-            }
-            break;
-          }
-      }
-      // A branch decided by a local that holds an earlier read.
-      markStale(C1, T1, If->getCond(), /*Value=*/false);
-      return;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-      if (UO->isIncrementDecrementOp())
-        return lvalue(UO->getSubExpr(), AccessKind::ReadModifyWrite);
-      if (UO->getOpcode() == UO_AddrOf)
-        return visitSubexprsOnly(UO->getSubExpr());
-    }
-    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S))
-      if (ICE->getCastKind() == CK_LValueToRValue)
-        return lvalue(ICE->getSubExpr(), AccessKind::Read);
-    if (const auto *FR = dyn_cast<CXXForRangeStmt>(S)) {
-      // `for (x : c)` reads c through begin()/end().
-      visit(FR->getInit());
-      lvalue(FR->getRangeInit(), AccessKind::Read);
-      visit(FR->getBody());
-      return;
-    }
-    if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
-      if (CC->getConstructor()->isCopyConstructor() && CC->getNumArgs() >= 1 &&
-          CC->getArg(0)->isGLValue()) {
-        lvalue(CC->getArg(0), AccessKind::Read); // copying reads the source
-        for (unsigned I = 1; I < CC->getNumArgs(); ++I)
-          visit(CC->getArg(I));
-        return;
-      }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-      return memberCall(MC, AccessKind::Read);
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
-      return operatorCall(OC, AccessKind::Read);
-    // Copying an object reads it (`return name_;`, `auto c = cfg_;`);
-    // moving from it changes it.
-    if (const auto *CCE = dyn_cast<CXXConstructExpr>(S))
-      if (const CXXConstructorDecl *Ctor = CCE->getConstructor())
-        if ((Ctor->isCopyConstructor() || Ctor->isMoveConstructor()) &&
-            CCE->getNumArgs() >= 1 && CCE->getArg(0)->isGLValue())
-          return lvalue(CCE->getArg(0), Ctor->isMoveConstructor()
-                                            ? AccessKind::Write
-                                            : AccessKind::Read);
-    if (const auto *CE = dyn_cast<CallExpr>(S)) {
-      noteCall(CE);
-      noteLambdaArgs(CE);
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(S))
-      return visitSubexprsOnly(ME);
-    for (const Stmt *C : S->children())
-      visit(C);
-  }
-
-private:
-  /// Where a local's value was read from: shared storage read under a lock.
-  struct Origin {
-    std::string Storage;
-    SourceLocation Loc;
-    std::vector<std::string> Locks;
-  };
-  llvm::DenseMap<const VarDecl *, Origin> Origins;
-
-  static const VarDecl *localVar(const Expr *E) {
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        return localVar(V);
-    return nullptr;
-  }
-  static const VarDecl *localVar(const VarDecl *V) {
-    return V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-                   !V->getType()->isPointerType()
-               ? V
-               : nullptr;
-  }
-
-  /// The local V now holds Src's value, computed by the accesses from
-  /// Begin on (Replace: a plain assignment or an initialisation).
-  void setOrigin(const VarDecl *V, size_t Begin, const Expr *Src,
-                 bool Replace) {
-    for (size_t R = Begin; R < Out.size(); ++R)
-      if (Out[R].How == AccessKind::Read && Out[R].Kind != StorageKind::Local &&
-          !Out[R].Locks.empty()) {
-        Origins[V] = {Out[R].Storage, Out[R].Loc, Out[R].Locks};
-        return;
-      }
-    // `long New = Old + N;` carries Old's origin.
-    std::vector<const Origin *> Found;
-    originsIn(Src, Found);
-    if (!Found.empty()) {
-      Origin O = *Found.front();
-      Origins[V] = std::move(O);
-    } else if (Replace) {
-      Origins.erase(V);
-    }
-  }
-
-  /// The locals with a known origin that E reads.
-  void originsIn(const Stmt *E, std::vector<const Origin *> &Found) const {
-    if (!E || isa<LambdaExpr>(E))
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
-        auto It = Origins.find(V);
-        if (It != Origins.end())
-          Found.push_back(&It->second);
-      }
-    for (const Stmt *C : E->children())
-      originsIn(C, Found);
-  }
-
-  /// Writes in [W0, W1) whose value or branch comes from Src, which reads a
-  /// local holding an earlier read of the same storage.
-  void markStale(size_t W0, size_t W1, const Expr *Src, bool Value) {
-    if (Origins.empty() || W0 == W1)
-      return;
-    std::vector<const Origin *> Found;
-    originsIn(Src, Found);
-    for (size_t W = W0; W < W1; ++W) {
-      Access &A = Out[W];
-      if (!isWrite(A.How) || A.CheckedAt.isValid() ||
-          A.Kind == StorageKind::Local)
-        continue;
-      for (const Origin *O : Found)
-        if (O->Storage == A.Storage) {
-          A.CheckedAt = O->Loc;
-          A.CheckLocks = O->Locks;
-          A.Stale = true;
-          A.StaleValue = Value;
-          break;
-        }
-    }
-  }
-
-  // Visits what an lvalue evaluates on the way (indices, pointers) without
-  // counting an access to the storage it names.
-  void visitSubexprsOnly(const Expr *E) {
-    E = E->IgnoreParens();
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        visit(ME->getBase());
-      else
-        visitSubexprsOnly(ME->getBase());
-      return;
-    }
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      visitSubexprsOnly(ASE->getBase()->IgnoreImpCasts());
-      visit(ASE->getIdx());
-      return;
-    }
-    if (isa<DeclRefExpr>(E))
-      return;
-    visit(E);
-  }
-
-  void noteCall(const CallExpr *CE) {
-    const FunctionDecl *Callee = CE->getDirectCallee();
-    if (!Callee)
-      return;
-    // A virtual call through another object may reach an override we
-    // cannot see; one on `this` (a template method calling its hook, as
-    // spdlog's set_formatter() calls set_formatter_()) is taken to run the
-    // class's own definition, so the hook is not an entry point of its own.
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
-      if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
-          !MD->getParent()->hasAttr<FinalAttr>()) {
-        const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
-        const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
-        if (!Obj || !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
-          return;
-      }
-    if (const FunctionDecl *Def = Callee->getDefinition())
-      CallsOut.push_back({CE, Def});
-  }
-
-  /// A lambda handed to a callee that is not a thread entry (an algorithm,
-  /// a condition-variable predicate) runs during the call, under the
-  /// caller's locks.
-  void noteLambdaArgs(const CallExpr *CE) {
-    if (IsSpawn(CE))
-      return;
-    // std::call_once's callable is initialisation ordered before every
-    // caller that passes the flag: not an access of the caller.
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      if (Callee->getDeclName().isIdentifier() &&
-          ((Callee->getName() == "call_once" && Callee->isInStdNamespace()) ||
-           Callee->getName() == "pthread_once"))
-        return;
-    for (const Expr *A : CE->arguments()) {
-      const Expr *E = stripLockExpr(A);
-      if (const auto *C = dyn_cast<CXXConstructExpr>(E))
-        if (C->getNumArgs() == 1)
-          E = stripLockExpr(C->getArg(0));
-      if (const auto *LE = dyn_cast<LambdaExpr>(E))
-        CallsOut.push_back({CE, LE->getCallOperator()});
-    }
-  }
-
-  void memberCall(const CXXMemberCallExpr *MC, AccessKind Ctx) {
-    noteCall(MC);
-    noteLambdaArgs(MC);
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    const Expr *Obj = MC->getImplicitObjectArgument();
-    if (MD && Obj) {
-      QualType OT = Obj->getType();
-      if (OT->isPointerType())
-        OT = OT->getPointeeType();
-      bool Arrow = false;
-      if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
-        Arrow = ME->isArrow();
-      // The expression's type is const inside const methods; only the
-      // declared type of the storage says whether it is immutable.
-      if (isSyncType(OT) || isAtomicType(OT) || ownsLock(OT) ||
-          isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
-        visit(Obj);
-      } else if (Arrow) {
-        visit(Obj);
-      } else {
-        AccessKind K =
-            isReadOnlyMethod(MD, OT->getAsCXXRecordDecl()) ? AccessKind::Read
-                                                           : AccessKind::Write;
-        if (Ctx != AccessKind::Read && K == AccessKind::Read &&
-            !MD->isConst())
-          K = AccessKind::Write; // `v.back() = x`
-        lvalue(Obj, K);
-      }
-    }
-    for (const Expr *A : MC->arguments())
-      visit(A);
-  }
-
-  void operatorCall(const CXXOperatorCallExpr *OC, AccessKind Ctx) {
-    noteCall(OC);
-    noteLambdaArgs(OC);
-    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-    if (!MD || OC->getNumArgs() == 0) {
-      // `p != nullptr`, `a == b` on class types: the operands are read.
-      for (const Expr *A : OC->arguments()) {
-        QualType AT = A->getType();
-        if (!MD && A->isGLValue() && AT->isRecordType() &&
-            !OC->isAssignmentOp() && !isSyncType(AT) && !isAtomicType(AT) &&
-            !ownsLock(AT))
-          lvalue(A, AccessKind::Read);
-        else
-          visit(A);
-      }
-      return;
-    }
-    const Expr *Obj = OC->getArg(0);
-    QualType OT = Obj->getType();
-    AccessKind K;
-    OverloadedOperatorKind Op = OC->getOperator();
-    if (Op == OO_Equal)
-      K = AccessKind::Write;
-    else if (OC->isAssignmentOp() || Op == OO_PlusPlus || Op == OO_MinusMinus)
-      K = AccessKind::ReadModifyWrite;
-    else if (isReadOnlyMethod(MD, OT->getAsCXXRecordDecl()))
-      K = Ctx == AccessKind::Read || MD->isConst() ? AccessKind::Read
-                                                   : AccessKind::Write;
-    else
-      K = AccessKind::Write;
-    size_t Begin = Out.size();
-    if (isSyncType(OT) || isAtomicType(OT) || ownsLock(OT))
-      visit(Obj);
-    else
-      lvalue(Obj, K);
-    if (Op == OO_Subscript && OC->getNumArgs() == 2 &&
-        isReadOnlyMethod(MD, OT->getAsCXXRecordDecl()))
-      markPerInstance(Begin, OC->getArg(1));
-    for (unsigned I = 1; I < OC->getNumArgs(); ++I)
-      visit(OC->getArg(I));
-  }
-
-  /// Whether E names a value each instance of this function has its own
-  /// copy of: a by-value parameter or lambda capture, or a local
-  /// initialised from one (`int id = *(int *)arg;`).
-  bool perInstanceValue(const Expr *E, unsigned Depth = 0) const {
-    if (!E || Depth > 3)
-      return false;
-    E = E->IgnoreParenCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!V || V->getType()->isReferenceType())
-        return false;
-      if (isa<ParmVarDecl>(V) && V->getDeclContext() == FD)
-        return true;
-      if (V->isInitCapture())
-        return true;
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        if (MD->getParent()->isLambda())
-          for (const LambdaCapture &C : MD->getParent()->captures())
-            if (C.capturesVariable() && C.getCapturedVar() == V)
-              return C.getCaptureKind() == LCK_ByCopy;
-      if (V->isLocalVarDecl() && !V->isStaticLocal() &&
-          V->getDeclContext() == FD && V->getInit())
-        return perInstanceValue(V->getInit(), Depth + 1);
-      return false;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E))
-      return perInstanceValue(UO->getSubExpr(), Depth + 1);
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return perInstanceValue(ME->getBase(), Depth + 1);
-    if (const auto *BO = dyn_cast<BinaryOperator>(E))
-      return perInstanceValue(BO->getLHS(), Depth + 1) ||
-             perInstanceValue(BO->getRHS(), Depth + 1);
-    return false;
-  }
-
-  /// `slots[id] = v` where `id` is per-instance: instances of one thread
-  /// entry touch different elements.
-  void markPerInstance(size_t Begin, const Expr *Index) {
-    if (!perInstanceValue(Index))
-      return;
-    for (size_t I = Begin; I < Out.size(); ++I)
-      Out[I].PerInstanceElement = true;
-  }
-
-  bool locksAt(const Stmt *S, std::vector<std::string> &Locks,
-               std::vector<std::string> &Shared) const {
-    auto It = FL.MustAt.find(S);
-    if (It == FL.MustAt.end())
-      return false;
-    Locks = It->second;
-    auto SIt = FL.SharedAt.find(S);
-    if (SIt != FL.SharedAt.end())
-      Shared = SIt->second;
-    return true;
-  }
-
-  void record(const Expr *At, std::string Key, std::string Display,
-              StorageKind Kind, AccessKind How, const RecordDecl *Class,
-              const VarDecl *Var, StringRef BasePrefix = {},
-              StringRef AliasPrefix = {}) {
-    Access A;
-    if (!locksAt(At, A.Locks, A.SharedLocks))
-      return; // not evaluated on any reachable path
-    // `from.balance_` under `from.mu_` is guarded the way `balance_` under
-    // `mu_` is inside the class: name the lock relative to the object, so
-    // fields reached through different names line up with their locks.
-    if (!BasePrefix.empty())
-      for (auto *Keys : {&A.Locks, &A.SharedLocks})
-        for (std::string &L : *Keys) {
-          if (StringRef(L).starts_with(BasePrefix))
-            L = L.substr(BasePrefix.size());
-          else if (!AliasPrefix.empty() &&
-                   StringRef(L).starts_with(AliasPrefix))
-            L = L.substr(AliasPrefix.size());
-          else if (OwnFields.count(L))
-            L = "this->" + L; // this object's lock, not the other one's
-        }
-    if (OwnClass && Class == OwnClass && Kind == StorageKind::Field)
-      return; // the object is under construction or destruction
-    A.Storage = std::move(Key);
-    A.Display = std::move(Display);
-    A.Kind = Kind;
-    A.How = How;
-    A.Loc = At->getExprLoc();
-    A.Function = FD;
-    A.Class = Class;
-    A.Var = Var;
-    QualType DeclTy;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(At))
-      DeclTy = DRE->getDecl()->getType();
-    else if (const auto *ME = dyn_cast<MemberExpr>(At))
-      DeclTy = ME->getMemberDecl()->getType();
-    A.Volatile = !DeclTy.isNull() && DeclTy.isVolatileQualified();
-    Out.push_back(std::move(A));
-  }
-
-  /// An access of kind K to the storage the lvalue E names.
-  void lvalue(const Expr *E, AccessKind K) {
-    E = E->IgnoreParens();
-    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
-      if (ICE->getCastKind() != CK_LValueToRValue)
-        return lvalue(ICE->getSubExpr(), K);
-    // std::move(x) names x.
-    if (const auto *CE = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *F = CE->getDirectCallee())
-        if (CE->getNumArgs() == 1 && F->isInStdNamespace() &&
-            F->getDeclName().isIdentifier() &&
-            (F->getName() == "move" || F->getName() == "forward"))
-          return lvalue(CE->getArg(0), K);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!V || isUnracyType(V->getType()) || V->getType()->isReferenceType())
-        return;
-      if (V->getTLSKind() != VarDecl::TLS_None)
-        return;
-      if (V->hasGlobalStorage()) {
-        std::string Key = V->getQualifiedNameAsString();
-        if (V->isStaticLocal())
-          if (const auto *Owner = dyn_cast<FunctionDecl>(V->getDeclContext()))
-            Key = Owner->getQualifiedNameAsString() + "::" + V->getNameAsString();
-        record(DRE, Key, V->getNameAsString(), StorageKind::Global, K, nullptr,
-               V);
-      } else {
-        record(DRE, V->getNameAsString(), V->getNameAsString(),
-               StorageKind::Local, K, nullptr, V);
-      }
-      return;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return member(ME, K);
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
-      visit(ASE->getIdx());
-      // An array is one storage; elements through pointers are unknown.
-      if (Base->getType()->isArrayType()) {
-        size_t Begin = Out.size();
-        lvalue(Base, K);
-        markPerInstance(Begin, ASE->getIdx());
-        return;
-      }
-      return visit(ASE->getBase());
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-      return memberCall(MC, K);
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
-      return operatorCall(OC, K);
-    visit(E);
-  }
-
-  void member(const MemberExpr *ME, AccessKind K) {
-    const ValueDecl *D = ME->getMemberDecl();
-    if (const auto *V = dyn_cast<VarDecl>(D)) {
-      // A static data member is a global.
-      if (isUnracyType(V->getType()) || V->getTLSKind() != VarDecl::TLS_None)
-        return;
-      return record(ME, V->getQualifiedNameAsString(), V->getNameAsString(),
-                    StorageKind::Global, K, nullptr, V);
-    }
-    const auto *F = dyn_cast<FieldDecl>(D);
-    if (!F || isUnracyType(F->getType()) || F->getType()->isReferenceType())
-      return visitSubexprsOnly(ME);
-    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    const RecordDecl *RD = F->getParent();
-    std::string RecName = RD->getNameAsString();
-    if (isa<CXXThisExpr>(Base)) {
-      const RecordDecl *Cls = RD;
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        if (!MD->getParent()->isLambda())
-          Cls = MD->getParent();
-      return record(ME, RecName + "::" + F->getNameAsString(),
-                    F->getNameAsString(), StorageKind::Field, K, Cls, nullptr);
-    }
-    if (!ME->isArrow()) {
-      // `obj.f` is an access to the object `obj` (globals: `obj.f`).
-      if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
-        if (const auto *V = dyn_cast<VarDecl>(BD->getDecl())) {
-          if (V->getType()->isReferenceType() && !V->hasGlobalStorage()) {
-            return record(ME, RecName + "::" + F->getNameAsString(),
-                          V->getNameAsString() + "." + F->getNameAsString(),
-                          StorageKind::FieldByType, K, RD, nullptr,
-                          V->getNameAsString() + ".");
-          }
-          if (isUnracyType(V->getType()) ||
-              V->getTLSKind() != VarDecl::TLS_None)
-            return;
-          if (V->hasGlobalStorage())
-            return record(ME, V->getQualifiedNameAsString() + "." +
-                                  F->getNameAsString(),
-                          V->getNameAsString() + "." + F->getNameAsString(),
-                          StorageKind::Global, K, nullptr, V);
-          return record(ME, V->getNameAsString(), V->getNameAsString(),
-                        StorageKind::Local, K, nullptr, V);
-        }
-      if (isa<MemberExpr>(Base) || isa<ArraySubscriptExpr>(Base))
-        return lvalue(Base, K == AccessKind::Read ? AccessKind::Read : K);
-      return visit(Base);
-    }
-    if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
-      if (const auto *V = dyn_cast<VarDecl>(BD->getDecl())) {
-        auto It = Fresh.find(V);
-        if (It != Fresh.end() &&
-            (It->second.isInvalid() ||
-             Ctx.getSourceManager().isBeforeInTranslationUnit(
-                 ME->getExprLoc(), It->second)))
-          return; // the object is still this function's alone
-      }
-    // Through a pointer: named by type and field. The lock of the same
-    // object (`me->e->mu` for `me->e->f`) is named relative to it.
-    visit(ME->getBase());
-    std::string Shown, Prefix;
-    if (auto P = R.accessPath(Base); P && !P->empty()) {
-      Prefix = *P + "->";
-      Shown = Prefix + F->getNameAsString();
-    } else {
-      Shown = F->getNameAsString();
-    }
-    // The lockset names `e->mu` by what `e` was bound to (`me->e->mu`
-    // after `store_engine *e = me->e;`): so does the access.
-    std::string AliasPrefix;
-    if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
-      if (const auto *V = dyn_cast<VarDecl>(BD->getDecl()))
-        AliasPrefix = BoundOnce.lookup(V);
-    size_t Before = Out.size();
-    record(ME, RecName + "::" + F->getNameAsString(), Shown,
-           StorageKind::FieldByType, K, RD, nullptr, Prefix, AliasPrefix);
-    if (Out.size() > Before)
-      if (const auto *BD = dyn_cast<DeclRefExpr>(Base))
-        if (const auto *PVD = dyn_cast<ParmVarDecl>(BD->getDecl()))
-          if (PVD->getDeclContext() == FD)
-            Out.back().BaseParam = PVD->getFunctionScopeIndex();
-  }
-
-  const FunctionDecl *FD;
-  const FunctionLocks &FL;
-  ASTContext &Ctx;
-  std::vector<Access> &Out;
-  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &CallsOut;
-  std::function<bool(const CallExpr *)> IsSpawn;
-  const LockRecognizer &R;
-  llvm::DenseMap<const VarDecl *, SourceLocation> Fresh;
-  llvm::DenseMap<const VarDecl *, std::string> BoundOnce;
-  const CXXRecordDecl *OwnClass = nullptr;
-  llvm::StringSet<> OwnFields; // lock names that mean this->field
-};
-
-/// A container specialised on std::thread or std::jthread.
-bool holdsThreads(const CXXRecordDecl *RD) {
-  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return false;
-  const CXXRecordDecl *Elem =
-      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-  return Elem && isStdRecord(Elem) &&
-         (Elem->getName() == "thread" || Elem->getName() == "jthread");
-}
-
-const FunctionDecl *callableFunction(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = stripLockExpr(E);
-  if (const auto *LE = dyn_cast<LambdaExpr>(E))
-    return LE->getCallOperator();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      return callableFunction(UO->getSubExpr());
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-      return F->getDefinition() ? F->getDefinition() : F;
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (V->getInit() && !V->getType()->isPointerType())
-        return callableFunction(V->getInit());
-  }
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    if (CE->getNumArgs() == 1)
-      return callableFunction(CE->getArg(0));
-  return nullptr;
-}
-
-bool inLoop(ASTContext &Ctx, const Stmt *S, const FunctionDecl *FD) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P)
-      return false;
-    if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
-        isa<CXXForRangeStmt>(P))
-      return true;
-    Parents = Ctx.getParents(*P);
-  }
-  return false;
-}
-
-} // namespace
-
-//===----------------------------------------------------------------------===//
-// The model
-//===----------------------------------------------------------------------===//
+/// Effective accesses are capped per function: a huge call tree degrades
+/// to fewer reports, never to a blow-up.
+static constexpr size_t MaxEffective = 4000;
+/// How deep threads started by threads are followed.
+static constexpr unsigned MaxThreadDepth = 4;
 
 RaceModel::RaceModel(TUModel &TU, const RaceConfig &Config)
-    : TU(TU), Config(Config) {
-  collectFunctions();
-  findThreadEntries();
-  computeContexts();
-  const SourceManager &SM = TU.context().getSourceManager();
-  for (const FunctionDecl *FD : Functions) {
-    if (!isReportedRoot(FD))
-      continue;
-    const std::vector<unsigned> &Ctxs = Contexts[FD];
-    for (const Access &A : effective(FD)) {
-      // A public callee is a root itself: the same access with the same
-      // locks is already there, once.
-      if (A.ReportedBelow)
-        continue;
-      bool Shared = false;
-      switch (A.Kind) {
-      case StorageKind::Global:
-        Shared = true;
-        break;
-      case StorageKind::Field:
-      case StorageKind::FieldByType:
-        Shared = isConcurrentClass(A.Class);
-        break;
-      case StorageKind::Local:
-        Shared = false;
-        break;
-      }
-      if (!Shared || inHappensBeforeRegion(FD, A.reportLoc()))
-        continue;
-      // Calls on a global object of a concurrent class are that class's
-      // business: its own methods are analysed with their locks.
-      if (A.Var && isConcurrentClass(A.Var->getType()->getAsCXXRecordDecl()))
-        continue;
-      ByStorage[A.Storage].push_back({A, FD, Ctxs});
-    }
-  }
-  for (auto &[K, V] : ByStorage)
-    std::stable_sort(V.begin(), V.end(),
-                     [&](const RootAccess &X, const RootAccess &Y) {
-                       return SM.isBeforeInTranslationUnit(X.A.reportLoc(),
-                                                           Y.A.reportLoc());
-                     });
-}
-
-void RaceModel::collectFunctions() {
-  ASTContext &Ctx = TU.context();
+    : TU(TU), Config(Config),
+      Builder(std::make_unique<SummaryBuilder>(TU, Config.ThreadEntryFunctions)) {
   Functions = TU.definitions();
-  for (const FunctionDecl *FD : Functions) {
-    const FunctionLocks &FL = TU.locks(FD);
-    if (!FL.Analyzed)
-      continue;
-    std::vector<std::pair<const CallExpr *, const FunctionDecl *>> RawCalls;
-    auto IsSpawn = [this](const CallExpr *CE) {
-      const FunctionDecl *Callee = CE->getDirectCallee();
-      if (!Callee || !Callee->getDeclName().isIdentifier())
-        return false;
-      StringRef N = Callee->getName();
-      return N == "pthread_create" || N == "thrd_create" ||
-             (N == "async" && Callee->isInStdNamespace()) ||
-             TU.recognizer().matchesName(Callee, Config.ThreadEntryFunctions);
-    };
-    AccessCollector(FD, FL, Ctx, Own[FD], RawCalls, IsSpawn, TU.recognizer())
-        .visit(FD->getBody());
-    for (const auto &[CE, Callee] : RawCalls) {
-      auto It = FL.MustAt.find(CE);
-      if (It == FL.MustAt.end() || Callee == FD)
-        continue;
-      auto SIt = FL.SharedAt.find(CE);
-      Calls[FD].push_back(
-          {Callee, CE, CE->getExprLoc(), It->second,
-           SIt == FL.SharedAt.end() ? std::vector<std::string>()
-                                    : SIt->second});
-      ++CallerCount[Callee];
-    }
-    // A class whose methods take one of its own locks is concurrent.
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      if (!MD->getParent()->isLambda())
-        for (const LockEvent &E : FL.Events)
-          if (E.Kind == LockEvent::Acquire || E.Kind == LockEvent::GuardAcquire ||
-              E.Kind == LockEvent::TryAcquire) {
-            StringRef Key = E.Lock;
-            if (!Key.contains('.') && !Key.contains("->") &&
-                !Key.starts_with("*") && !Key.contains("::"))
-              for (const FieldDecl *F : MD->getParent()->fields())
-                if (F->getName() == Key)
-                  Concurrent.insert(MD->getParent());
-          }
-  }
+  findRoots();
+  buildContexts();
+  collect();
+  findRaces();
 }
 
-void RaceModel::findThreadEntries() {
-  ASTContext &Ctx = TU.context();
-  const LockRecognizer &R = TU.recognizer();
-  for (const FunctionDecl *FD : Functions) {
-    struct Finder : RecursiveASTVisitor<Finder> {
-      std::vector<std::pair<const Stmt *, const FunctionDecl *>> Spawns;
-      std::vector<SourceLocation> Joins;
-      std::vector<const FunctionDecl *> Once;
-      const LockRecognizer &R;
-      const RaceConfig &Config;
-      explicit Finder(const LockRecognizer &R, const RaceConfig &C)
-          : R(R), Config(C) {}
-      std::vector<const CompoundStmt *> Scopes;
-      bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-      bool TraverseCompoundStmt(CompoundStmt *CS) {
-        Scopes.push_back(CS);
-        bool R = RecursiveASTVisitor::TraverseCompoundStmt(CS);
-        Scopes.pop_back();
-        return R;
-      }
-      // A local std::jthread (or a container of them) joins when its scope
-      // ends.
-      bool VisitVarDecl(VarDecl *VD) {
-        if (Scopes.empty() || !VD->isLocalVarDecl() || VD->isStaticLocal())
-          return true;
-        const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
-        if (!RD)
-          return true;
-        bool JThread = isStdRecord(RD) && RD->getName() == "jthread";
-        if (!JThread)
-          if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-            if (Spec->getTemplateArgs().size() > 0 &&
-                Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-              if (const CXXRecordDecl *E = Spec->getTemplateArgs()[0]
-                                               .getAsType()
-                                               ->getAsCXXRecordDecl())
-                JThread = isStdRecord(E) && E->getName() == "jthread";
-        if (JThread)
-          Joins.push_back(Scopes.back()->getRBracLoc());
-        return true;
-      }
-      bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-        const CXXRecordDecl *RD = CE->getType()->getAsCXXRecordDecl();
-        if (RD && isStdRecord(RD) &&
-            (RD->getName() == "thread" || RD->getName() == "jthread") &&
-            CE->getNumArgs() >= 1 && !CE->getConstructor()->isCopyOrMoveConstructor())
-          if (const FunctionDecl *F = callableFunction(CE->getArg(0)))
-            Spawns.push_back({CE, F});
-        return true;
-      }
-      bool VisitCallExpr(CallExpr *CE) {
-        const FunctionDecl *Callee = CE->getDirectCallee();
-        if (!Callee || !Callee->getDeclName().isIdentifier())
-          return true;
-        StringRef N = Callee->getName();
-        auto Add = [&](unsigned I) {
-          if (I < CE->getNumArgs())
-            if (const FunctionDecl *F = callableFunction(CE->getArg(I)))
-              Spawns.push_back({CE, F});
-        };
-        if ((N == "call_once" && Callee->isInStdNamespace() &&
-             CE->getNumArgs() >= 2) ||
-            (N == "pthread_once" && CE->getNumArgs() == 2)) {
-          if (const FunctionDecl *F = callableFunction(CE->getArg(1)))
-            Once.push_back(F);
-        } else if (N == "pthread_create" && CE->getNumArgs() == 4)
-          Add(2);
-        else if (N == "thrd_create" && CE->getNumArgs() == 3)
-          Add(1);
-        else if (N == "async" && Callee->isInStdNamespace()) {
-          for (unsigned I = 0; I < CE->getNumArgs(); ++I)
-            if (callableFunction(CE->getArg(I))) {
-              Add(I);
-              break;
-            }
-        } else if (R.matchesName(Callee, Config.ThreadEntryFunctions)) {
-          for (unsigned I = 0; I < CE->getNumArgs(); ++I)
-            Add(I);
-        } else if (N == "pthread_join" || N == "thrd_join") {
-          Joins.push_back(CE->getBeginLoc());
-        } else if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee)) {
-          StringRef Cls = MD->getParent()->getName();
-          // `threads.emplace_back(fn)` constructs a std::thread in place.
-          if ((N == "emplace_back" || N == "emplace" || N == "push_back") &&
-              holdsThreads(MD->getParent())) {
-            Add(0);
-            return true;
-          }
-          if ((N == "join" && (Cls == "thread" || Cls == "jthread")) ||
-              ((N == "get" || N == "wait") && Cls.contains("future")))
-            Joins.push_back(CE->getBeginLoc());
-        }
-        return true;
-      }
-    } F(R, Config);
-    F.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
-    OnceInit.insert(F.Once.begin(), F.Once.end());
-    if (F.Spawns.empty())
-      continue;
-    const SourceManager &SM = Ctx.getSourceManager();
-    SpawnRegion &Region = Regions[FD];
-    for (const auto &[S, Entry] : F.Spawns) {
-      ThreadEntry TE;
-      TE.Entry = Entry;
-      TE.Spawner = FD;
-      TE.SpawnLoc = S->getBeginLoc();
-      TE.MultiInstance = inLoop(Ctx, S, FD);
-      for (ThreadEntry &Other : Entries)
-        if (Other.Entry == Entry)
-          Other.MultiInstance = TE.MultiInstance = true;
-      Entries.push_back(TE);
-      if (Region.FirstSpawn.isInvalid() ||
-          SM.isBeforeInTranslationUnit(TE.SpawnLoc, Region.FirstSpawn))
-        Region.FirstSpawn = TE.SpawnLoc;
-      // Spawning on `this` makes the class concurrent.
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(Entry)) {
-        const CXXRecordDecl *Cls = MD->getParent();
-        if (Cls->isLambda()) {
-          if (const auto *Spawner = dyn_cast<CXXMethodDecl>(FD))
-            for (const LambdaCapture &C : Cls->captures())
-              if (C.capturesThis())
-                Concurrent.insert(Spawner->getParent());
-        } else {
-          Concurrent.insert(Cls);
-        }
-      }
-    }
-    // Locals the threads share with the spawner.
-    for (const auto &[S, Entry] : F.Spawns) {
-      SourceLocation SpawnEnd = S->getEndLoc();
-      SourceLocation Join;
-      for (SourceLocation J : F.Joins)
-        if (SM.isBeforeInTranslationUnit(SpawnEnd, J) &&
-            (Join.isInvalid() || SM.isBeforeInTranslationUnit(J, Join)))
-          Join = J;
-      bool Multi = inLoop(Ctx, S, FD);
-      auto AddLocal = [&](const VarDecl *V, bool FromLambda) {
-        if (!V || !V->isLocalVarDeclOrParm() || V->isStaticLocal() ||
-            isUnracyType(V->getType()))
-          return;
-        // An object of a concurrent class synchronises its own methods,
-        // unless the class is concurrent only because a thread runs one of
-        // its methods (`std::thread(&Worker::run, &w)`).
-        const CXXRecordDecl *VRD = V->getType()->getAsCXXRecordDecl();
-        if (isConcurrentClass(VRD) &&
-            (ownsLock(V->getType()) ||
-             !llvm::any_of(Entries, [&](const ThreadEntry &TE) {
-               const auto *MD = dyn_cast<CXXMethodDecl>(TE.Entry);
-               return MD && MD->getParent() == VRD;
-             })))
-          return;
-        SharedLocal L;
-        L.Var = V;
-        L.Spawner = FD;
-        L.SpawnLoc = SpawnEnd;
-        L.JoinLoc = Join;
-        L.MultiInstance = Multi;
-        if (FromLambda)
-          for (const Access &A : Own.lookup(Entry))
-            if (A.Kind == StorageKind::Local && A.Var == V)
-              L.InThread.push_back(A);
-        Locals.push_back(std::move(L));
-      };
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(Entry))
-        if (MD->getParent()->isLambda())
-          for (const LambdaCapture &C : MD->getParent()->captures())
-            if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-              AddLocal(dyn_cast<VarDecl>(C.getCapturedVar()), true);
-      // std::ref(x) and &x handed to the thread: the entry's accesses go
-      // through a parameter, so only the spawner's side is visible.
-      llvm::SmallVector<const Expr *, 4> ArgStore;
-      if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
-        ArgStore.append(CE->arg_begin(), CE->arg_end());
-      else if (const auto *CE = dyn_cast<CallExpr>(S))
-        ArgStore.append(CE->arg_begin(), CE->arg_end());
-      for (const Expr *A : ArgStore) {
-        const Expr *E = stripLockExpr(A);
-        if (const auto *C = dyn_cast<CallExpr>(E))
-          if (const FunctionDecl *Callee = C->getDirectCallee())
-            if (Callee->isInStdNamespace() && Callee->getDeclName().isIdentifier() &&
-                (Callee->getName() == "ref" || Callee->getName() == "cref") &&
-                C->getNumArgs() == 1)
-              E = stripLockExpr(C->getArg(0));
-        if (const auto *UO = dyn_cast<UnaryOperator>(E))
-          if (UO->getOpcode() == UO_AddrOf)
-            E = stripLockExpr(UO->getSubExpr());
-        if (E == stripLockExpr(A) && !isa<DeclRefExpr>(E))
-          continue;
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-          // A local array passed as is decays to a pointer to its elements.
-          const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-          if (E != stripLockExpr(A) || (V && V->getType()->isArrayType()))
-            AddLocal(V, false);
-        }
-      }
-    }
-    for (SourceLocation J : F.Joins)
-      if (Region.LastJoin.isInvalid() ||
-          SM.isBeforeInTranslationUnit(Region.LastJoin, J))
-        Region.LastJoin = J;
-    // A join that is not after every spawn bounds nothing.
-    for (const auto &[S, Entry] : F.Spawns)
-      if (Region.LastJoin.isValid() &&
-          SM.isBeforeInTranslationUnit(Region.LastJoin, S->getBeginLoc()))
-        Region.LastJoin = SourceLocation();
-  }
-}
+RaceModel::~RaceModel() = default;
 
-bool RaceModel::isReportedRoot(const FunctionDecl *FD) const {
-  return isRoot(FD) && !isa<CXXConstructorDecl>(FD) &&
-         !isa<CXXDestructorDecl>(FD) && !OnceInit.count(FD) &&
-         !isInitFunction(FD);
+const Summary &RaceModel::summaryOf(const FunctionDecl *FD) {
+  return Builder->summaryOf(FD);
 }
 
 bool RaceModel::isInitFunction(const FunctionDecl *FD) const {
   // Like a constructor, an init function runs before the state it sets up
   // is published to other threads.
-  if (Config.InitFunctions.empty() ||
-      llvm::any_of(Entries,
-                   [&](const ThreadEntry &E) { return E.Entry == FD; }))
-    return false;
-  return TU.recognizer().matchesName(FD, Config.InitFunctions);
+  return !Config.InitFunctions.empty() && !Entries.count(FD) &&
+         !OnceRoutines.count(FD) &&
+         TU.recognizer().matchesName(FD, Config.InitFunctions);
 }
 
-bool RaceModel::isRoot(const FunctionDecl *FD) const {
-  for (const ThreadEntry &E : Entries)
-    if (E.Entry == FD)
-      return true;
-  if (!CallerCount.lookup(FD))
+//===----------------------------------------------------------------------===//
+// Roots and thread contexts
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Lambdas bound to a local that is only ever named in unevaluated
+/// operands (sizeof, decltype): their body never runs.
+class UnusedLambdas : public RecursiveASTVisitor<UnusedLambdas> {
+public:
+  bool shouldVisitLambdaBody() const { return true; }
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->isLocalVarDecl() && V->getInit())
+      if (const auto *LE = dyn_cast<LambdaExpr>(stripLockExpr(V->getInit())))
+        Bound[V] = LE->getCallOperator();
     return true;
-  // Public methods can be called from outside the TU too.
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-    return !MD->getParent()->isLambda() && MD->getAccess() == AS_public;
-  return false;
-}
+  }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, bool = true) { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      Used.insert(V);
+    return true;
+  }
+  llvm::DenseMap<const VarDecl *, const CXXMethodDecl *> Bound;
+  llvm::DenseSet<const VarDecl *> Used;
+};
+} // namespace
 
-void RaceModel::computeContexts() {
-  auto Reach = [&](const FunctionDecl *Start, unsigned Ctx) {
-    std::deque<const FunctionDecl *> Work{Start};
-    llvm::DenseSet<const FunctionDecl *> Seen{Start};
-    while (!Work.empty()) {
-      const FunctionDecl *F = Work.front();
-      Work.pop_front();
-      auto &V = Contexts[F];
-      if (!llvm::is_contained(V, Ctx))
-        V.push_back(Ctx);
-      for (const CallSite &C : Calls.lookup(F))
-        if (Seen.insert(C.Callee).second)
-          Work.push_back(C.Callee);
-    }
-  };
-  for (unsigned I = 0; I < Entries.size(); ++I)
-    Reach(Entries[I].Entry, I);
+void RaceModel::findRoots() {
   for (const FunctionDecl *FD : Functions) {
-    bool IsEntry = llvm::any_of(
-        Entries, [&](const ThreadEntry &E) { return E.Entry == FD; });
-    if (!IsEntry && isRoot(FD))
-      Reach(FD, MainContext);
+    const Summary &S = summaryOf(FD);
+    for (const CallSite &C : S.Calls)
+      for (const FunctionDecl *Callee : C.Callees) {
+        if (Callee != FD)
+          ++Callers[Callee];
+        // A once routine's ordering comes from its once object, whatever
+        // its name says.
+        if (C.Once)
+          OnceRoutines.insert(Callee);
+      }
+    for (const SpawnSite &Sp : S.Spawns) {
+      if (!Sp.Chain.empty())
+        continue; // counted where the create is
+      for (const FunctionDecl *E : Sp.Entries)
+        Entries.insert(E);
+      StartsThreads = true;
+    }
+    // A lambda that is never invoked does not run.
+    if (FD == enclosingFunction(FD)) {
+      UnusedLambdas U;
+      U.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+      for (const auto &[V, Op] : U.Bound)
+        if (!U.Used.count(V))
+          NeverRun.insert(Op);
+    }
+  }
+  // A TU with main() is a program: a method it calls is analysed where it
+  // is called, not again as an entry point of its own.
+  bool Program = llvm::any_of(
+      Functions, [](const FunctionDecl *FD) { return FD->isMain(); });
+  for (const FunctionDecl *FD : Functions) {
+    if (Entries.count(FD) || NeverRun.count(FD))
+      continue;
+    // An init function runs before the state it sets up is shared, like
+    // main() before its first spawn; the threads it starts run from there.
+    if (isInitFunction(FD)) {
+      if (!Callers.lookup(FD) && !summaryOf(FD).Spawns.empty()) {
+        Roots.push_back(FD);
+        InitRoots.insert(FD);
+      }
+      continue;
+    }
+    if (isa<CXXDestructorDecl>(FD))
+      continue; // runs when the object dies: no other thread has it
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    bool Lambda = MD && MD->getParent()->isLambda();
+    bool Root = !Callers.lookup(FD);
+    // Public methods can be called from outside the TU too.
+    if (!Root && MD && !Lambda && MD->getAccess() == AS_public &&
+        !isa<CXXConstructorDecl>(FD) && !Program)
+      Root = true;
+    if (Root)
+      Roots.push_back(FD);
   }
 }
 
-const std::vector<Access> &RaceModel::effective(const FunctionDecl *FD) {
-  auto It = Effective.find(FD);
-  if (It != Effective.end())
+void RaceModel::addContext(ThreadContext C) {
+  unsigned Index = Contexts.size();
+  Contexts.push_back(C);
+  const Summary &S = summaryOf(C.Root);
+  if (C.Depth >= MaxThreadDepth)
+    return;
+  for (unsigned K = 0; K < S.Spawns.size(); ++K) {
+    const SpawnSite &Sp = S.Spawns[K];
+    for (const FunctionDecl *E : Sp.Entries) {
+      // A thread that starts itself again (recursion through spawns).
+      bool Cycle = false;
+      for (int P = Index; P >= 0; P = Contexts[P].Parent)
+        if (Contexts[P].Root == E && Contexts[P].Kind == ThreadContext::Spawned)
+          Cycle = true;
+      if (Cycle)
+        continue;
+      ThreadContext Child;
+      Child.Kind = ThreadContext::Spawned;
+      Child.Root = E;
+      Child.Parent = Index;
+      Child.Spawn = K;
+      Child.Multi = Sp.Multi || Contexts[Index].Multi;
+      Child.Depth = C.Depth + 1;
+      // A lock taken before anything else and never released: held for the
+      // thread's whole life.
+      const FunctionLocks &FL = TU.locks(E);
+      std::set<std::string> Released;
+      for (const LockEvent &Ev : FL.Events)
+        if (Ev.Kind == LockEvent::Release || Ev.Kind == LockEvent::GuardRelease)
+          Released.insert(Ev.Lock);
+      for (const LockEvent &Ev : FL.Events)
+        if ((Ev.Kind == LockEvent::Acquire ||
+             Ev.Kind == LockEvent::GuardAcquire) &&
+            !Released.count(Ev.Lock))
+          for (const AbsLoc &L : Builder->lockLocs(E, Ev.Lock).Objs)
+            Child.WholeLife.push_back({L, Ev.Lock, false});
+      addContext(Child);
+    }
+  }
+}
+
+void RaceModel::buildContexts() {
+  for (const FunctionDecl *R : Roots) {
+    ThreadContext C;
+    C.Kind = R->isMain() || InitRoots.count(R) ? ThreadContext::Main
+                                                : ThreadContext::External;
+    C.Root = R;
+    addContext(C);
+  }
+  // Thread entries named in the options start somewhere racelint cannot
+  // see, possibly many times.
+  for (const FunctionDecl *FD : Functions)
+    if (!Entries.count(FD) && !Config.ThreadEntryFunctions.empty() &&
+        TU.recognizer().matchesName(FD, Config.ThreadEntryFunctions)) {
+      ThreadContext C;
+      C.Kind = ThreadContext::External;
+      C.Root = FD;
+      C.Multi = true;
+      StartsThreads = true;
+      addContext(C);
+    }
+}
+
+//===----------------------------------------------------------------------===//
+// Effective accesses
+//===----------------------------------------------------------------------===//
+
+const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
+  auto It = EffectiveCache.find(FD);
+  if (It != EffectiveCache.end())
     return It->second;
-  static const std::vector<Access> Empty;
+  static const std::vector<RootAccess> Empty;
   if (!InProgress.insert(FD).second)
     return Empty; // recursion: the cycle adds nothing new
-  std::vector<Access> Result = Own.lookup(FD);
-  constexpr size_t Cap = 4000; // bounds cost on huge call trees
-  for (const CallSite &C : Calls.lookup(FD)) {
-    if (isa<CXXConstructorDecl>(C.Callee) ||
-        isa<CXXDestructorDecl>(C.Callee) || isInitFunction(C.Callee))
-      continue;
-    for (const Access &CA : effective(C.Callee)) {
-      if (Result.size() >= Cap)
-        break;
-      Access A = CA;
-      A.CallLoc = C.Loc;
-      A.Callee = CA.Callee ? CA.Callee : C.Callee;
-      if (!CA.Callee)
-        A.Callee = C.Callee;
-      // `helper(p)` under `p->mu` guards the helper's `q->f` the way `mu`
-      // guards `f`: name the caller's lock relative to the argument.
-      std::string ArgPrefix;
-      A.BaseParam = -1;
-      if (CA.BaseParam >= 0 && C.Call &&
-          unsigned(CA.BaseParam) < C.Call->getNumArgs()) {
-        const Expr *Arg = C.Call->getArg(CA.BaseParam)->IgnoreParenImpCasts();
-        if (auto P = TU.recognizer().accessPath(Arg); P && !P->empty())
-          ArgPrefix = StringRef(*P).starts_with("&") ? P->substr(1) + "."
-                                                     : *P + "->";
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
-          if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-            if (PVD->getDeclContext() == FD)
-              A.BaseParam = PVD->getFunctionScopeIndex();
-      }
-      // `impl->Method()` under `impl->mutex_`: the method's `this->f` is
-      // guarded by its own `mutex_`.
-      if (ArgPrefix.empty() && A.Kind == StorageKind::Field && C.Call)
-        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call))
-          if (const Expr *Obj = MC->getImplicitObjectArgument())
-            if (!isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
-              if (auto P = TU.recognizer().accessPath(Obj); P && !P->empty())
-                ArgPrefix = Obj->getType()->isPointerType() ? *P + "->"
-                                                            : *P + ".";
-      // Locks the callee requires on entry are what its callers hold: drop
-      // the assumption and take the caller's lockset instead.
-      for (const auto &[Ref, Mode] : TU.recognizer().locksHeldOnEntry(C.Callee)) {
-        llvm::erase(A.Locks, Ref.Key);
-        llvm::erase(A.SharedLocks, Ref.Key);
-      }
-      // A lock the callee takes itself keeps the callee's mode.
-      bool AddsLocks = false;
-      for (const std::string &Orig : C.Locks) {
-        std::string L = Orig;
-        if (!ArgPrefix.empty() && StringRef(L).starts_with(ArgPrefix)) {
-          L = L.substr(ArgPrefix.size());
-        } else if (A.Kind == StorageKind::FieldByType && A.Class) {
-          // `a->mu` held around a helper that reaches the object some other
-          // way: a lock field of the class names the object's own lock.
-          size_t Dot = L.rfind('.'), Arrow = L.rfind("->");
-          size_t Cut = Arrow != std::string::npos &&
-                               (Dot == std::string::npos || Arrow > Dot)
-                           ? Arrow + 2
-                           : (Dot != std::string::npos ? Dot + 1
-                                                       : std::string::npos);
-          if (Cut != std::string::npos)
-            for (const FieldDecl *F : A.Class->fields())
-              if (F->getName() == StringRef(L).substr(Cut) &&
-                  isLockType(F->getType())) {
-                L = L.substr(Cut);
-                break;
-              }
+  const Summary &S = summaryOf(FD);
+  std::vector<RootAccess> Result;
+  for (const Access &A : S.Accesses) {
+    RootAccess RA;
+    RA.A = A;
+    Result.push_back(std::move(RA));
+  }
+  const LockRecognizer &R = TU.recognizer();
+  bool OwnObject = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
+  std::unordered_set<std::string> Lifted;
+  for (const CallSite &C : S.Calls) {
+    for (size_t CI = 0; CI < C.Callees.size(); ++CI) {
+      const FunctionDecl *Callee = C.Callees[CI];
+      if (isInitFunction(Callee))
+        continue;
+      // Locks the callee is analysed as holding on entry stand for the
+      // caller's: the callee's lockset already says where it drops them.
+      std::vector<std::string> EntryLocks;
+      for (const auto &[Ref, Mode] : R.locksHeldOnEntry(Callee))
+        EntryLocks.push_back(Ref.Key);
+      for (const InferredLocks::Fact &F : TU.inferred(Callee).Facts)
+        if (F.Kind == InferredLocks::RequiresOnEntry ||
+            F.Kind == InferredLocks::Releases ||
+            F.Kind == InferredLocks::MayRelease)
+          EntryLocks.push_back(F.Lock.Key);
+      LockList EntryLocs;
+      for (const std::string &K : EntryLocks)
+        for (const AbsLoc &L : Builder->lockLocs(Callee, K).Objs)
+          for (const AbsLoc &Sub : substitute(L, Callee, C).Objs)
+            EntryLocs.push_back({Sub, K, false});
+      const std::vector<unsigned> *Map =
+          CI < C.SpawnMap.size() ? &C.SpawnMap[CI] : nullptr;
+      for (const RootAccess &CA : effective(Callee)) {
+        if (Result.size() >= MaxEffective)
+          break;
+        // The callee's locals are its own; its `this` is the object the
+        // call names (nothing, for an object still private to the caller).
+        PtsSet Locs = substitute(CA.A.Loc, Callee, C);
+        for (const AbsLoc &L : Locs.Objs) {
+          // What a constructor's or destructor's helpers do to the object
+          // under construction is as private as what the body does.
+          if (OwnObject && L.Root == AbsLoc::This && L.Fn == FD)
+            continue;
+          RootAccess RA = CA;
+          RA.A.Loc = L;
+          LockList Locks;
+          for (const LockLoc &H : CA.A.Locks) {
+            PtsSet Sub = substitute(H.Loc, Callee, C);
+            if (Sub.Objs.size() != 1 || Sub.Unknown)
+              continue;
+            // A lock the callee assumes held on entry is held here only if
+            // this caller does hold it.
+            if (holdsLock(EntryLocs, Sub.Objs.front()) &&
+                !holdsLock(C.Locks, Sub.Objs.front()))
+              continue;
+            Locks.push_back({Sub.Objs.front(), H.Name, H.Shared});
+          }
+          for (const LockLoc &H : C.Locks) {
+            if (holdsLock(EntryLocs, H.Loc) || holdsLock(Locks, H.Loc))
+              continue;
+            Locks.push_back(H);
+            if (RA.A.CheckedAt.isValid() &&
+                !llvm::is_contained(RA.A.CheckLocks, H.Name))
+              RA.A.CheckLocks.push_back(H.Name);
+          }
+          RA.A.Locks = std::move(Locks);
+          // Threads: the callee's spawns renamed, plus the caller's.
+          ThreadPoint TP = C.Threads;
+          for (unsigned Id : CA.A.Threads.Alive)
+            if (Map && Id < Map->size() && (*Map)[Id] != ~0u &&
+                !llvm::is_contained(TP.Alive, (*Map)[Id]))
+              TP.Alive.push_back((*Map)[Id]);
+          for (const AbsLoc &O : CA.A.Threads.OncePassed)
+            for (const AbsLoc &Sub : substitute(O, Callee, C).Objs)
+              TP.OncePassed.push_back(Sub);
+          for (const auto &[B, N] : CA.A.Threads.Phases)
+            for (const AbsLoc &Sub : substitute(B, Callee, C).Objs) {
+              bool Found = false;
+              for (auto &[CB, CN] : TP.Phases)
+                if (CB == Sub) {
+                  CN += N;
+                  Found = true;
+                }
+              if (!Found)
+                TP.Phases.push_back({Sub, N});
+            }
+          for (const AbsLoc &Acq : CA.A.Threads.Acquired)
+            for (const AbsLoc &Sub : substitute(Acq, Callee, C).Objs)
+              TP.Acquired.push_back(Sub);
+          RA.A.Threads = std::move(TP);
+          RA.Chain.insert(RA.Chain.begin(), &C);
+          if (C.Once && !RA.InOnce)
+            if (PtsSet O = substitute(*C.Once, Callee, C); O.Objs.size() == 1)
+              RA.InOnce = O.Objs.front();
+          // The same statement reached again by another chain that pairs
+          // alike adds nothing but memory.
+          // (Each call site in FD stays: guards are counted per call.)
+          if (!Lifted
+                   .insert(std::to_string(C.Loc.getRawEncoding()) + "@" +
+                           pairingSignature(RA, FD))
+                   .second)
+            continue;
+          Result.push_back(std::move(RA));
         }
-        // The caller's locks are held for the callee's check as well.
-        if (A.CheckedAt.isValid() && !llvm::is_contained(A.CheckLocks, L))
-          A.CheckLocks.push_back(L);
-        if (!llvm::is_contained(A.Locks, L)) {
-          A.Locks.push_back(L);
-          AddsLocks = true;
-          if (llvm::is_contained(C.SharedLocks, Orig))
-            A.SharedLocks.push_back(L);
-        }
       }
-      A.ReportedBelow =
-          !AddsLocks && (CA.ReportedBelow || isReportedRoot(C.Callee));
-      if (A.Kind == StorageKind::Local)
-        continue; // the callee's locals are its own
-      Result.push_back(std::move(A));
     }
   }
   InProgress.erase(FD);
-  return Effective[FD] = std::move(Result);
+  return EffectiveCache[FD] = std::move(Result);
 }
 
-bool RaceModel::inHappensBeforeRegion(const FunctionDecl *Root,
-                                      SourceLocation Loc) const {
-  auto It = Regions.find(Root);
-  if (It == Regions.end())
-    return false;
+PtsSet RaceModel::bindLoc(const AbsLoc &L, unsigned Ctx) const {
+  PtsSet Out;
+  const ThreadContext &C = Contexts[Ctx];
+  // The entry's parameters are what the spawner passed; a lambda entry's
+  // `this` is the object its enclosing method ran on.
+  bool Own = L.isParamRooted() && L.Fn == C.Root;
+  bool LambdaThis = L.Root == AbsLoc::This && L.Fn != C.Root &&
+                    isa<CXXMethodDecl>(C.Root) &&
+                    cast<CXXMethodDecl>(C.Root)->getParent()->isLambda() &&
+                    enclosingFunction(C.Root) == L.Fn;
+  if ((Own || LambdaThis) && C.Kind == ThreadContext::Spawned) {
+    const ThreadContext &P = Contexts[C.Parent];
+    const Summary &PS = const_cast<RaceModel *>(this)->summaryOf(P.Root);
+    if (C.Spawn < PS.Spawns.size()) {
+      const SpawnSite &Sp = PS.Spawns[C.Spawn];
+      CallSite Bind;
+      Bind.Args = Sp.Args;
+      Bind.Self = Sp.Self;
+      for (const AbsLoc &Sub : substitute(L, L.Fn, Bind).Objs)
+        Out.merge(bindLoc(Sub, C.Parent));
+      return Out;
+    }
+  }
+  Out.add(L);
+  return Out;
+}
+
+AbsLoc RaceModel::typeOnly(const AbsLoc &L) {
+  if (!L.isParamRooted())
+    return L;
+  // A caller racelint does not see: the object is known by its type.
+  AbsLoc T = L;
+  if (T.Root == AbsLoc::This)
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(T.Fn))
+      T.Type = canonicalRecord(MD->getParent());
+  if (T.Root == AbsLoc::Param)
+    T.Type = T.Index < T.Fn->getNumParams()
+                 ? recordOfType(T.Fn->getParamDecl(T.Index)->getType())
+                 : nullptr;
+  T.Root = AbsLoc::Unknown;
+  T.Fn = nullptr;
+  T.Index = 0;
+  return T;
+}
+
+namespace {
+std::string indexKey(const ElemIndex &I) {
+  switch (I.Kind) {
+  case ElemIndex::Const:
+    return std::to_string(I.Value);
+  case ElemIndex::Sym:
+    return "@" + std::to_string(reinterpret_cast<uintptr_t>(I.Var)) + "/" +
+           std::to_string(reinterpret_cast<uintptr_t>(I.Index));
+  case ElemIndex::Any:
+    return "*";
+  }
+  return "*";
+}
+
+/// The exact key of a location, element indices included.
+std::string exactKey(const AbsLoc &L) {
+  std::string S = L.rootKey();
+  for (const PathStep &P : L.Path) {
+    if (P.Kind == PathStep::Field)
+      S += "." + (P.FieldD ? P.FieldD->getNameAsString() : std::string("?"));
+    else if (P.Kind == PathStep::Deref)
+      S += ".*";
+    else
+      S += "[" + indexKey(P.Index) + "]";
+  }
+  return S;
+}
+
+/// A lock named relative to the access it protects: `^N` climbs N steps up
+/// the access's path to the common object, then the lock's own path.
+/// Where the object an access is grouped by begins in its path: after the
+/// last dereference (and the element steps right after it) for objects
+/// known only by type; the root for objects with a name.
+size_t objectStart(const AbsLoc &Acc) {
+  if (!(Acc.Root == AbsLoc::Unknown || Acc.isParamRooted()))
+    return 0;
+  size_t Cut = 0;
+  for (size_t I = 0; I < Acc.Path.size(); ++I)
+    if (Acc.Path[I].Kind == PathStep::Deref)
+      Cut = I + 1;
+  while (Cut < Acc.Path.size() && Acc.Path[Cut].Kind == PathStep::Elem)
+    ++Cut;
+  return Cut;
+}
+
+std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
+                         bool Always = false) {
+  // A lock of the same object as the access (the same root): named by where
+  // its path leaves the access's path, "P:suffix", so that every access
+  // that reaches such an object names its lock alike, however deep it goes
+  // into the object (`plugins_` and `plugins_[k].second` under `mu_` are
+  // both "0:.mu_"), and an element's own lock is the same for every element
+  // (`slots[i].n` under `slots[i].mu`: "2:.mu").
+  (void)Always;
+  if (Acc.sameRoot(Lock)) {
+    size_t P = 0;
+    while (P < Acc.Path.size() && P < Lock.Path.size()) {
+      const PathStep &X = Acc.Path[P], &Y = Lock.Path[P];
+      if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
+        break;
+      if (X.Kind == PathStep::Elem && !X.Index.mustEqual(Y.Index))
+        break;
+      ++P;
+    }
+    // Counted from where the grouped object starts, so `me->e->n` and
+    // `e->n` under their engine's lock agree.
+    std::string S =
+        std::to_string(static_cast<long>(P) -
+                       static_cast<long>(objectStart(Acc))) +
+        ":";
+    for (size_t I = P; I < Lock.Path.size(); ++I) {
+      const PathStep &St = Lock.Path[I];
+      if (St.Kind == PathStep::Field)
+        S += "." +
+             (St.FieldD ? St.FieldD->getNameAsString() : std::string("?"));
+      else if (St.Kind == PathStep::Deref)
+        S += ".*";
+      else
+        S += "[" + indexKey(St.Index) + "]";
+    }
+    return S;
+  }
+  // `locks[h]` guarding `tab[h]`, or `a[h].mu` guarding `a[h].n`: the same
+  // index picks both.
+  for (const PathStep &LS : Lock.Path)
+    if (LS.Kind == PathStep::Elem && LS.Index.Kind != ElemIndex::Any)
+      for (const PathStep &AS : Acc.Path)
+        if (AS.Kind == PathStep::Elem && AS.Index.mustEqual(LS.Index)) {
+          AbsLoc Copy = Lock;
+          for (PathStep &S : Copy.Path)
+            if (S.Kind == PathStep::Elem && S.Index == LS.Index)
+              S.Index = ElemIndex();
+          return exactKey(Copy) + "[=]";
+        }
+  return exactKey(Lock.isParamRooted() ? RaceModel::typeOnly(Lock) : Lock);
+}
+} // namespace
+
+void RaceModel::resolve(RootAccess &RA) {
+  // RA.A.Loc is bound to the root already; locks are named relative to it
+  // before both lose the parameter they hang off.
+  unsigned Ctx = RA.Context;
+  const AbsLoc Acc = RA.A.Loc;
+  LockList Locks;
+  for (const LockLoc &L : RA.A.Locks) {
+    PtsSet R = bindLoc(L.Loc, Ctx);
+    if (R.Objs.size() == 1)
+      Locks.push_back({R.Objs.front(), L.Name, L.Shared});
+  }
+  // A lock the spawner holds from the create to the join covers the
+  // thread.
+  for (int P = Ctx; P >= 0 && Contexts[P].Kind == ThreadContext::Spawned;
+       P = Contexts[P].Parent) {
+    const Summary &PS = summaryOf(Contexts[Contexts[P].Parent].Root);
+    if (Contexts[P].Spawn < PS.Spawns.size())
+      for (const LockLoc &L : PS.Spawns[Contexts[P].Spawn].LocksHeldToJoin)
+        for (const AbsLoc &R : bindLoc(L.Loc, Contexts[P].Parent).Objs)
+          if (!holdsLock(Locks, R))
+            Locks.push_back({R, L.Name, L.Shared});
+  }
+  RA.RelLocks.clear();
+  RA.RelShared.clear();
+  for (const LockLoc &L : Locks) {
+    std::string K = relativeLock(Acc, L.Loc);
+    if (llvm::is_contained(RA.RelLocks, K))
+      continue;
+    RA.RelLocks.push_back(K);
+    RA.RelShared.push_back(L.Shared);
+  }
+  for (LockLoc &L : Locks)
+    L.Loc = typeOnly(L.Loc);
+  RA.A.Locks = std::move(Locks);
+  auto Bind1 = [&](AbsLoc &L) {
+    PtsSet R = bindLoc(L, Ctx);
+    if (R.Objs.size() == 1)
+      L = typeOnly(R.Objs.front());
+  };
+  if (RA.InOnce)
+    Bind1(*RA.InOnce);
+  for (AbsLoc &O : RA.A.Threads.OncePassed)
+    Bind1(O);
+  for (auto &[B, N] : RA.A.Threads.Phases)
+    Bind1(B);
+  for (AbsLoc &A : RA.A.Threads.Acquired)
+    Bind1(A);
+  RA.Untracked = Acc.Root == AbsLoc::Unknown;
+  RA.CallerObject = Acc.Root == AbsLoc::Param;
+  RA.A.Loc = typeOnly(Acc);
+}
+
+void RaceModel::collect() {
   const SourceManager &SM = TU.context().getSourceManager();
-  if (SM.isBeforeInTranslationUnit(Loc, It->second.FirstSpawn))
-    return true;
-  return It->second.LastJoin.isValid() &&
-         SM.isBeforeInTranslationUnit(It->second.LastJoin, Loc);
+  for (unsigned CI = 0; CI < Contexts.size(); ++CI) {
+    const ThreadContext C = Contexts[CI];
+    const Summary &RS = summaryOf(C.Root);
+    for (const RootAccess &E : effective(C.Root)) {
+      PtsSet Locs = bindLoc(E.A.Loc, CI);
+      for (const AbsLoc &L : Locs.Objs) {
+        RootAccess RA = E;
+        RA.A.Loc = L;
+        RA.Context = CI;
+        RA.Root = C.Root;
+        resolve(RA);
+        // Code of main() that no thread can run beside is not shared: it
+        // starts them or runs after they are joined.
+        if (C.Kind == ThreadContext::Main && RA.A.Threads.Alive.empty())
+          continue;
+        // An object known by type only, with no type, says nothing; nor
+        // does one of a library type reached through an iterator or a
+        // pointer racelint cannot follow (`it->second`).
+        if (RA.A.Loc.Root == AbsLoc::Unknown && !RA.A.Loc.Name) {
+          const RecordDecl *T = RA.A.Loc.byType().Type;
+          if (!T)
+            continue;
+          SourceLocation TL = SM.getExpansionLoc(T->getLocation());
+          if (TL.isValid() && SM.isInSystemHeader(TL))
+            continue;
+        }
+        // A thread's argument owned by each instance.
+        if (C.Kind == ThreadContext::Spawned && C.Multi) {
+          const Summary &PS = summaryOf(Contexts[C.Parent].Root);
+          if (C.Spawn < PS.Spawns.size() && PS.Spawns[C.Spawn].PerInstanceArg &&
+              E.A.Loc.Root == AbsLoc::Param && E.A.Loc.Fn == C.Root)
+            RA.PerInstance = true;
+        }
+        AbsLoc Grouped = RA.A.Loc.Root == AbsLoc::Unknown ? RA.A.Loc.byType()
+                                                          : RA.A.Loc;
+        if (RA.A.Loc.Root == AbsLoc::Unknown && RA.A.Loc.Name)
+          Grouped = RA.A.Loc;
+        RA.Key = Grouped.rootKey();
+        RA.A.Loc = Grouped;
+        ByKey[RA.Key].push_back(std::move(RA));
+      }
+    }
+    // What the root synchronises on.
+    std::set<std::string> &Sync = SyncObjects[C.Root];
+    std::set<std::string> &Atomics = SyncAtomics[C.Root];
+    for (const RootAccess &E : effective(C.Root)) {
+      // An ordering atomic (explicit acquire/release/seq_cst, an exchange)
+      // publishes or consumes the object around it: the object is shared.
+      // A relaxed or implicit one is a statistic: only that storage is.
+      if (E.A.Atomic)
+        for (const AbsLoc &B : bindLoc(E.A.Loc, CI).Objs) {
+          AbsLoc L = typeOnly(B);
+          if (L.Root == AbsLoc::Unknown)
+            L = L.byType();
+          if (E.A.Ordering)
+            Sync.insert(L.rootKey());
+          else
+            Atomics.insert(L.key());
+        }
+      for (const LockLoc &H : E.A.Locks)
+        for (const AbsLoc &B : bindLoc(H.Loc, CI).Objs) {
+          AbsLoc L = typeOnly(B);
+          Sync.insert(L.Root == AbsLoc::Unknown ? L.byType().rootKey()
+                                                : L.rootKey());
+        }
+    }
+    (void)RS;
+  }
+  for (auto &[K, V] : ByKey)
+    std::stable_sort(V.begin(), V.end(),
+                     [&](const RootAccess &X, const RootAccess &Y) {
+                       return SM.isBeforeInTranslationUnit(X.A.At, Y.A.At);
+                     });
 }
 
-const std::vector<Access> &
-RaceModel::ownAccesses(const FunctionDecl *FD) const {
-  static const std::vector<Access> Empty;
-  auto It = Own.find(FD);
-  return It == Own.end() ? Empty : It->second;
-}
+//===----------------------------------------------------------------------===//
+// Concurrency
+//===----------------------------------------------------------------------===//
 
-bool RaceModel::isConcurrentClass(const RecordDecl *RD) const {
-  if (!RD)
+/// Two element locks of one lock array whose indices racelint cannot
+/// compare (`bio_mutex[worker]` in two functions, each with its own
+/// `worker`).
+static bool sameArrayUnknownIndex(const AbsLoc &A, const AbsLoc &B) {
+  if (!A.sameRoot(B) || A.Path.size() != B.Path.size())
     return false;
-  RD = RD->getDefinition() ? RD->getDefinition() : RD;
-  if (Concurrent.count(RD))
-    return true;
-  if (RD->hasAttr<CapabilityAttr>())
-    return false;
-  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
-    if (CRD->isLambda())
+  bool Elem = false;
+  for (size_t I = 0; I < A.Path.size(); ++I) {
+    const PathStep &X = A.Path[I], &Y = B.Path[I];
+    if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
       return false;
-  if (TU.recognizer().matchesName(RD, Config.ConcurrentClasses))
-    return true;
-  if (!RD->getDefinition())
-    return false;
-  // A struct or class that carries its own lock (C structs included).
-  for (const FieldDecl *F : RD->fields())
-    if (isLockType(F->getType()) || F->hasAttr<GuardedByAttr>() ||
-        F->hasAttr<PtGuardedByAttr>())
-      return true;
+    if (X.Kind == PathStep::Elem) {
+      if (X.Index.Kind == ElemIndex::Const || Y.Index.Kind == ElemIndex::Const)
+        return false;
+      Elem = true;
+    }
+  }
+  return Elem;
+}
+
+/// Whether the storage is an element picked by an index racelint cannot
+/// evaluate.
+static bool symbolicElement(const AbsLoc &L) {
+  return llvm::any_of(L.Path, [](const PathStep &S) {
+    return S.Kind == PathStep::Elem && S.Index.Kind != ElemIndex::Const;
+  });
+}
+
+bool RaceModel::commonLock(const RootAccess &X, const RootAccess &Y) {
+  for (size_t I = 0; I < X.RelLocks.size(); ++I)
+    for (size_t J = 0; J < Y.RelLocks.size(); ++J)
+      if (X.RelLocks[I] == Y.RelLocks[J] &&
+          !(X.RelShared[I] && Y.RelShared[J]))
+        return true;
+  // An element of a table touched under an element of a lock array on
+  // both sides, each picked by its own index: code that maps a slot to its
+  // stripe the same way everywhere. racelint cannot compare the indices,
+  // and "no lock protects both" would be a guess. (A scalar touched under
+  // two stripes is still reported: no mapping makes that safe.)
+  if (symbolicElement(X.A.Loc) && symbolicElement(Y.A.Loc))
+    for (const LockLoc &LX : X.A.Locks)
+      for (const LockLoc &LY : Y.A.Locks)
+        if (!(LX.Shared && LY.Shared) && sameArrayUnknownIndex(LX.Loc, LY.Loc))
+          return true;
   return false;
 }
 
-RaceModel::Guard RaceModel::guardOf(const std::string &Storage) const {
-  Guard G;
-  auto It = ByStorage.find(Storage);
-  if (It == ByStorage.end())
-    return G;
-  std::map<std::string, std::pair<unsigned, const RootAccess *>> Count;
-  for (const RootAccess &RA : It->second) {
-    ++G.Total;
-    for (const std::string &L : RA.A.Locks) {
-      auto &C = Count[L];
-      ++C.first;
-      if (!C.second && isWrite(RA.A.How))
-        C.second = &RA;
+bool RaceModel::joinedLater(const RootAccess &X, const RootAccess &Y) const {
+  // X's code joins, after X, a thread that Y runs in: that thread was
+  // running at X.
+  const SourceManager &SM = TU.context().getSourceManager();
+  llvm::SmallVector<PtsSet, 2> Handles;
+  for (int P = Y.Context; P >= 0 && Contexts[P].Kind == ThreadContext::Spawned;
+       P = Contexts[P].Parent) {
+    const Summary &PS =
+        const_cast<RaceModel *>(this)->summaryOf(Contexts[Contexts[P].Parent].Root);
+    if (Contexts[P].Spawn < PS.Spawns.size()) {
+      // Named as the root sees it: `this->Worker` of two methods is the
+      // same member of the same (type-known) object.
+      PtsSet H;
+      for (const AbsLoc &L : PS.Spawns[Contexts[P].Spawn].Handle.Objs)
+        for (const AbsLoc &B : bindLoc(L, Contexts[P].Parent).Objs)
+          H.add(typeOnly(B));
+      Handles.push_back(H);
     }
   }
-  for (const auto &[L, C] : Count) {
-    if (!C.second)
-      continue; // a guard must protect at least one write
-    if (C.first < Config.MinGuardedRatio * G.Total)
+  if (Handles.empty())
+    return false;
+  auto Check = [&](const FunctionDecl *F, SourceLocation After) {
+    const Summary &S = const_cast<RaceModel *>(this)->summaryOf(F);
+    for (const auto &[Loc, H] : S.JoinPoints) {
+      if (!SM.isBeforeInTranslationUnit(After, Loc))
+        continue;
+      PtsSet J;
+      for (const AbsLoc &L : H.Objs)
+        J.add(typeOnly(L));
+      for (const PtsSet &T : Handles)
+        if (joinMatches(J, T) || joinMatches(J, T, /*WholeArray=*/true))
+          return true;
+    }
+    return false;
+  };
+  if (Check(X.A.Function, X.A.At))
+    return true;
+  // The callers along the chain, after their call.
+  const FunctionDecl *F = X.Root;
+  for (const CallSite *C : X.Chain) {
+    if (Check(F, C->Loc))
+      return true;
+    F = C->Callees.empty() ? nullptr : C->Callees.front();
+    if (!F)
+      break;
+  }
+  return false;
+}
+
+static bool keysOverlap(llvm::StringRef A, llvm::StringRef B);
+
+bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
+  // A lock held on either side (not one a thread holds for its whole
+  // life), an atomic operation on the storage, or two entry points that
+  // both synchronise on the object: the code expects concurrency here.
+  //
+  // The lock must be about this storage: the guard inferred for it, a lock
+  // of the same object, or a global lock around storage racelint can name.
+  // A lock that merely happens to be held (a logger's mutex around a write
+  // to some object known only by its type) says nothing about it.
+  auto Counted = [&](const RootAccess &A) {
+    const LockList &Whole = Contexts[A.Context].WholeLife;
+    // (Not for an object the root's caller hands in, `send(Response &res)`:
+    // a lock of `this` held while filling the caller's object says nothing
+    // about other objects of its type; only a lock of that object does.)
+    auto G = GuardLocks.find(A.A.Loc.key());
+    if (!A.CallerObject && G != GuardLocks.end() &&
+        llvm::is_contained(A.RelLocks, G->second))
+      return true;
+    for (const LockLoc &L : A.A.Locks) {
+      if (holdsLock(Whole, L.Loc))
+        continue;
+      if (L.Loc.sameRoot(A.A.Loc) ||
+          (L.Loc.Root == AbsLoc::Global && A.A.Loc.Root != AbsLoc::Unknown))
+        return true;
+    }
+    return false;
+  };
+  if (Counted(X) || Counted(Y) || X.A.Atomic || Y.A.Atomic)
+    return true;
+  // A thread the TU starts writes it: what the thread produces is read
+  // while it runs (not a write made under a lock the thread holds for its
+  // whole life: that is a protocol racelint cannot see).
+  //
+  // Not for an object known only by its type: that a thread writes some
+  // `client` does not make every `client` the other side touches one it
+  // shares (DESIGN.md: by-type storage needs a guard or a thread argument).
+  auto ThreadWrite = [&](const RootAccess &A) {
+    if (Contexts[A.Context].Kind != ThreadContext::Spawned || !isWrite(A.A.How))
+      return false;
+    if (A.Untracked)
+      return false;
+    for (const LockLoc &L : A.A.Locks)
+      if (holdsLock(Contexts[A.Context].WholeLife, L.Loc))
+        return false;
+    return true;
+  };
+  if (ThreadWrite(X) || ThreadWrite(Y))
+    return true;
+  // Both entry points lock the object (a class whose methods take its
+  // mutex), or both use this very storage atomically. An atomic on one
+  // field says nothing of the others: a global struct of counters with one
+  // atomic statistic is not shared as a whole.
+  auto SX = SyncObjects.find(X.Root), SY = SyncObjects.find(Y.Root);
+  if (SX != SyncObjects.end() && SY != SyncObjects.end() &&
+      SX->second.count(X.Key) && SY->second.count(Y.Key))
+    return true;
+  auto AX = SyncAtomics.find(X.Root), AY = SyncAtomics.find(Y.Root);
+  if (AX != SyncAtomics.end() && AY != SyncAtomics.end()) {
+    auto Uses = [](const std::set<std::string> &S, const std::string &K) {
+      return llvm::any_of(
+          S, [&](const std::string &A) { return keysOverlap(A, K); });
+    };
+    if (Uses(AX->second, X.A.Loc.key()) && Uses(AY->second, Y.A.Loc.key()))
+      return true;
+  }
+  if (const RecordDecl *RD = X.A.Loc.lastRecord())
+    if (TU.recognizer().matchesName(RD, Config.ConcurrentClasses))
+      return true;
+  for (const RootAccess *A : {&X, &Y})
+    for (const PathStep &S : A->A.Loc.Path)
+      if (S.Kind == PathStep::Field && S.FieldD &&
+          (S.FieldD->hasAttr<GuardedByAttr>() ||
+           S.FieldD->hasAttr<PtGuardedByAttr>()))
+        return true;
+  return false;
+}
+
+static const Stmt *loopAround(ASTContext &Ctx, const Stmt *S) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P || isa<LambdaExpr>(P))
+      return nullptr;
+    if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
+        isa<CXXForRangeStmt>(P))
+      return P;
+    Parents = Ctx.getParents(*P);
+  }
+  return nullptr;
+}
+
+bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
+                          const Summary &PS, unsigned K) const {
+  // Fork/join over an array: thread i is started with element i (handle
+  // t[i], argument &a[i]) and joined as t[i]. The spawner's a[i] before
+  // the create of iteration i, or after the join of t[i], is not what any
+  // running thread owns.
+  const SpawnSite &Sp = PS.Spawns[K];
+  if (!Sp.Multi || !Sp.Chain.empty() || !X.Chain.empty() ||
+      X.A.Function != PS.FD || Sp.Handle.Objs.size() != 1)
+    return false;
+  const AbsLoc &H = Sp.Handle.Objs.front();
+  if (H.Path.empty() || H.Path.back().Kind != PathStep::Elem ||
+      H.Path.back().Index.Kind != ElemIndex::Sym || !H.Path.back().Index.Var)
+    return false;
+  const ValueDecl *V = H.Path.back().Index.Var;
+  const SourceManager &SM = TU.context().getSourceManager();
+  ASTContext &Ctx = TU.context();
+  const AbsLoc &XL = X.A.Loc, &YL = Y.A.Loc;
+  if (!XL.sameRoot(YL))
+    return false;
+  for (size_t P = 0; P < XL.Path.size() && P < YL.Path.size(); ++P) {
+    const PathStep &XS = XL.Path[P], &YS = YL.Path[P];
+    if (XS.Kind != YS.Kind || XS.FieldD != YS.FieldD)
+      return false;
+    if (XS.Kind != PathStep::Elem)
       continue;
-    if (C.first > G.Held) {
-      G.Lock = L;
-      G.Held = C.first;
-      G.Example = C.second;
-    }
+    if (YS.Index.Kind != ElemIndex::Sym || YS.Index.Var != V ||
+        XS.Index.Kind != ElemIndex::Sym || !XS.Index.Var)
+      return false;
+    const Stmt *XLoop = loopAround(Ctx, X.A.E);
+    if (!XLoop)
+      return false;
+    // In the create loop, before the create.
+    if (XS.Index.Var == V)
+      return XLoop == loopAround(Ctx, Sp.At) &&
+             SM.isBeforeInTranslationUnit(X.A.At, Sp.Loc);
+    // In a join loop, after joining the thread of this element.
+    for (const auto &[J, JH] : PS.OwnJoins)
+      for (const AbsLoc &JL : JH.Objs)
+        if (JL.sameRoot(H) && !JL.Path.empty() &&
+            JL.Path.back().Kind == PathStep::Elem &&
+            JL.Path.back().Index.Var == XS.Index.Var &&
+            loopAround(Ctx, J) == XLoop &&
+            SM.isBeforeInTranslationUnit(J->getBeginLoc(), X.A.At))
+          return true;
+    return false;
   }
-  if (G.Lock.empty())
-    G.Held = 0;
-  return G;
+  return false;
 }
 
 bool RaceModel::mayRunConcurrently(const RootAccess &X,
                                    const RootAccess &Y) const {
-  for (unsigned CX : X.Contexts)
-    for (unsigned CY : Y.Contexts) {
-      if (CX != CY)
+  // Two accesses to some object of a type, each reached through a pointer
+  // racelint could not follow, need evidence that they can meet on one
+  // object (DESIGN.md): threads that each work on their own objects of a
+  // type (a request, a client handed from thread to thread) do not share
+  // them just because the type is the same.
+  if (X.Untracked && Y.Untracked)
+    return concurrentBeforeEvidence(X, Y) && evidence(X, Y);
+  return concurrentBeforeEvidence(X, Y);
+}
+
+bool RaceModel::concurrentBeforeEvidence(const RootAccess &X,
+                                         const RootAccess &Y) const {
+  auto Ancestry = [&](unsigned C) {
+    std::vector<unsigned> V;
+    for (int P = C; P >= 0; P = Contexts[P].Parent)
+      V.push_back(P);
+    std::reverse(V.begin(), V.end());
+    return V;
+  };
+  // A local lives in one activation of its function: two accesses that both
+  // run inside an activation of that function (each in its own thread, or
+  // both in one) never touch the same one concurrently. Only a thread given
+  // the local by its owner shares it.
+  if (X.A.Loc.Root == AbsLoc::Local && X.A.Loc.Var) {
+    const auto *Owner =
+        dyn_cast<FunctionDecl>(X.A.Loc.Var->getDeclContext());
+    auto Runs = [&](const RootAccess &A) {
+      if (A.Root == Owner || A.A.Function == Owner)
         return true;
-      if (CX != MainContext && Entries[CX].MultiInstance)
-        return true;
+      for (const CallSite *C : A.Chain)
+        if (llvm::is_contained(C->Callees, Owner))
+          return true;
+      return false;
+    };
+    if (Owner && Runs(X) && Runs(Y))
+      return false;
+  }
+  // Runs of one once routine for the same once object are one run; code
+  // after a once call runs after the routine.
+  if (X.InOnce && Y.InOnce && *X.InOnce == *Y.InOnce)
+    return false;
+  for (const auto &P : {std::make_pair(&X, &Y), std::make_pair(&Y, &X)})
+    if (P.first->InOnce)
+      for (const AbsLoc &O : P.second->A.Threads.OncePassed)
+        if (O == *P.first->InOnce)
+          return false;
+  // Barrier phases: different phases of one barrier never overlap.
+  for (const auto &[BX, NX] : X.A.Threads.Phases)
+    for (const auto &[BY, NY] : Y.A.Threads.Phases)
+      if (BX == BY && NX != NY)
+        return false;
+  for (const auto &[BX, NX] : X.A.Threads.Phases)
+    if (NX > 0 && llvm::none_of(Y.A.Threads.Phases,
+                                [&](const auto &P) { return P.first == BX; }))
+      if (X.Context != Y.Context)
+        return false;
+  for (const auto &[BY, NY] : Y.A.Threads.Phases)
+    if (NY > 0 && llvm::none_of(X.A.Threads.Phases,
+                                [&](const auto &P) { return P.first == BY; }))
+      if (X.Context != Y.Context)
+        return false;
+
+  if (X.Context == Y.Context) {
+    const ThreadContext &C = Contexts[X.Context];
+    // A function-local static is state every caller shares: in a program
+    // that starts threads, an entry point that writes it races with
+    // itself.
+    if (C.Kind == ThreadContext::External && StartsThreads &&
+        X.A.Loc.Root == AbsLoc::Global && X.A.Loc.Var->isStaticLocal())
+      return true;
+    // An entry point may be called from several threads at once; as for
+    // two entry points, only evidence says it is. Each call has its own
+    // locals and allocations.
+    if (C.Kind == ThreadContext::External)
+      return X.A.Loc.Root != AbsLoc::Local && X.A.Loc.Root != AbsLoc::Heap &&
+             evidence(X, Y);
+    if (C.Multi)
+      return !(X.PerInstance && Y.PerInstance) &&
+             !(X.A.PerInstanceElement && Y.A.PerInstanceElement);
+    return false;
+  }
+  std::vector<unsigned> AX = Ancestry(X.Context), AY = Ancestry(Y.Context);
+  if (AX.front() == AY.front()) {
+    // One tree: decided by who starts whom and when.
+    size_t I = 0;
+    while (I < AX.size() && I < AY.size() && AX[I] == AY[I])
+      ++I;
+    auto Descends = [&](const RootAccess &Anc, const std::vector<unsigned> &Own,
+                        const std::vector<unsigned> &Other,
+                        const RootAccess &Desc) {
+      // Anc runs in Own.back() == Other[I-1]; Desc below child Other[I].
+      unsigned Child = Contexts[Other[I]].Spawn;
+      if (!llvm::is_contained(Anc.A.Threads.Alive, Child))
+        return false;
+      // Lock hand-off: the spawner held a lock since before the create
+      // that the thread takes before Desc.
+      const Summary &PS =
+          const_cast<RaceModel *>(this)->summaryOf(Contexts[Own.back()].Root);
+      if (Child < PS.Spawns.size() && I + 1 == Other.size() &&
+          loopOwned(Anc, Desc, PS, Child))
+        return false;
+      if (Child < PS.Spawns.size())
+        for (const LockLoc &L : PS.Spawns[Child].LocksAtCreate)
+          if (holdsLock(Anc.A.Locks, L.Loc) &&
+              llvm::any_of(Desc.A.Threads.Acquired, [&](const AbsLoc &A) {
+                return A.mustEqual(L.Loc);
+              }))
+            return false;
+      return true;
+    };
+    if (I == AX.size())
+      return Descends(X, AX, AY, Y);
+    if (I == AY.size())
+      return Descends(Y, AY, AX, X);
+    // Siblings under a common ancestor: did their lifetimes overlap?
+    const Summary &PS =
+        const_cast<RaceModel *>(this)->summaryOf(Contexts[AX[I - 1]].Root);
+    unsigned KX = Contexts[AX[I]].Spawn, KY = Contexts[AY[I]].Spawn;
+    if (KX == KY)
+      return true; // one spawn site in a loop
+    if (KX < PS.Spawns.size() && KY < PS.Spawns.size())
+      return llvm::is_contained(PS.Spawns[KX].AliveAtCreate, KY) ||
+             llvm::is_contained(PS.Spawns[KY].AliveAtCreate, KX);
+    return true;
+  }
+  // Different trees: two entry points, or main() and an entry point.
+  if (joinedLater(X, Y) || joinedLater(Y, X))
+    return true;
+  return evidence(X, Y);
+}
+
+//===----------------------------------------------------------------------===//
+// Guards and races
+//===----------------------------------------------------------------------===//
+
+/// Whether two storage keys overlap: equal, or one the other's prefix at
+/// a field or element boundary (a vector and its elements).
+static bool keysOverlap(llvm::StringRef A, llvm::StringRef B) {
+  if (A.size() > B.size())
+    std::swap(A, B);
+  if (!B.starts_with(A))
+    return false;
+  if (B.size() == A.size())
+    return true;
+  if (B[A.size()] != '.' && B[A.size()] != '[')
+    return false;
+  // A pointer and what it points to are different storage.
+  return !B.drop_front(A.size()).contains(".*");
+}
+
+RaceModel::GuardInfo
+RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
+                   const std::string &Key) const {
+  GuardInfo G;
+  // Evidence is counted per unit: a function, or a function as reached from
+  // one entry point when its entry points disagree (a helper called with
+  // the lock from two entry points and without it from a third counts
+  // twice for the lock and once against it).
+  struct UnitInfo {
+    std::set<std::string> Holds; // held at every access of the unit
+    bool First = true, Writes = false, Updates = false;
+  };
+  using Unit = std::pair<const FunctionDecl *, const FunctionDecl *>;
+  std::map<Unit, UnitInfo> Units;
+  std::map<std::string, unsigned> HeldAt, WritesHeld;
+  std::map<std::string, const RootAccess *> Example;
+  std::set<std::string> Candidates;
+  unsigned Writes = 0;
+  for (const RootAccess &A : Accesses) {
+    if (!keysOverlap(A.A.Loc.key(), Key))
+      continue;
+    ++G.Total;
+    // Locks a thread holds for its whole life guard nothing in particular.
+    std::vector<std::string> Counted;
+    const LockList &Whole = Contexts[A.Context].WholeLife;
+    for (size_t I = 0; I < A.RelLocks.size(); ++I) {
+      bool IsWhole = false;
+      for (const LockLoc &L : A.A.Locks)
+        if (holdsLock(Whole, L.Loc) &&
+            relativeLock(A.A.Loc, L.Loc) == A.RelLocks[I])
+          IsWhole = true;
+      if (!IsWhole)
+        Counted.push_back(A.RelLocks[I]);
     }
-  return false;
+    bool W = isWrite(A.A.How);
+    for (const std::string &L : Counted) {
+      ++HeldAt[L];
+      Candidates.insert(L);
+      if (W) {
+        ++WritesHeld[L];
+        if (!Example.count(L))
+          Example[L] = &A;
+      }
+    }
+    Writes += W;
+    UnitInfo &U = Units[{A.Root, A.A.Function}];
+    if (U.First) {
+      U.Holds.insert(Counted.begin(), Counted.end());
+      U.First = false;
+    } else {
+      std::set<std::string> Keep;
+      for (const std::string &L : Counted)
+        if (U.Holds.count(L))
+          Keep.insert(L);
+      U.Holds = std::move(Keep);
+    }
+    U.Writes |= W;
+    U.Updates |= A.A.How == AccessKind::ReadModifyWrite;
+  }
+  for (const auto &[L, Held] : HeldAt) {
+    if (!WritesHeld.count(L))
+      continue; // a guard must protect at least one write
+    // Units, merged per function when a function's entry points agree.
+    struct Tally {
+      unsigned Held = 0, Bare = 0, WritesHeld = 0, WritesBare = 0,
+               UpdatesHeld = 0, UpdatesBare = 0;
+    };
+    std::map<const FunctionDecl *, std::vector<const UnitInfo *>> PerFn;
+    for (const auto &[U, Info] : Units)
+      PerFn[U.second].push_back(&Info);
+    Tally T;
+    for (const auto &[F, Infos] : PerFn) {
+      bool Agree = llvm::all_of(Infos, [&](const UnitInfo *I) {
+        return I->Holds.count(L) == Infos.front()->Holds.count(L);
+      });
+      auto Count = [&](const UnitInfo &I) {
+        bool H = I.Holds.count(L);
+        ++(H ? T.Held : T.Bare);
+        if (I.Writes)
+          ++(H ? T.WritesHeld : T.WritesBare);
+        if (I.Updates)
+          ++(H ? T.UpdatesHeld : T.UpdatesBare);
+      };
+      if (Agree) {
+        UnitInfo Merged = *Infos.front();
+        for (const UnitInfo *I : Infos) {
+          Merged.Writes |= I->Writes;
+          Merged.Updates |= I->Updates;
+        }
+        Count(Merged);
+      } else {
+        for (const UnitInfo *I : Infos)
+          Count(*I);
+      }
+    }
+    // At the default ratio, a lock held at every write guards the storage
+    // even when more functions read it bare; a stricter ratio asks for the
+    // ratio itself.
+    bool Default = Config.MinGuardedRatio <= 0.5;
+    bool AllWrites = WritesHeld[L] == Writes && Default;
+    bool Majority = T.Held > Config.MinGuardedRatio * (T.Held + T.Bare);
+    // The only lock ever taken around the storage, held at more of the
+    // statements that write it, or that touch it, than not: the code that
+    // maintains the state takes it, and the bare accesses are the ones that
+    // forgot it. (One locked write against one bare one tips nothing: both
+    // are reported.)
+    std::set<const Expr *> WH, WB, SH, SB;
+    for (const RootAccess &A : Accesses)
+      if (keysOverlap(A.A.Loc.key(), Key)) {
+        bool H = llvm::is_contained(A.RelLocks, L);
+        (H ? SH : SB).insert(A.A.E);
+        if (isWrite(A.A.How))
+          (H ? WH : WB).insert(A.A.E);
+      }
+    // A statement reached both with and without the lock counts as bare.
+    for (const Expr *E : WB)
+      WH.erase(E);
+    for (const Expr *E : SB)
+      SH.erase(E);
+    bool Only = Candidates.size() == 1 && Default &&
+                (WH.size() > WB.size() || SH.size() > SB.size());
+    if (!AllWrites && !Majority && !Only)
+      continue;
+    if (Held > G.Held) {
+      G.Lock = L;
+      G.Held = Held;
+      G.Example = Example[L];
+    }
+  }
+  if (G.Example)
+    for (const LockLoc &L : G.Example->A.Locks)
+      if (relativeLock(G.Example->A.Loc, L.Loc) == G.Lock) {
+        G.Name = L.Name;
+        G.LockLoc = L.Loc;
+      }
+  return G;
+}
+
+std::string RaceModel::pairingSignature(const RootAccess &A,
+                                        const FunctionDecl *ChainStart) {
+  // Everything pairing reads: the storage, the kind of access, locks,
+  // thread state, and of the call chain only whether there is one and the
+  // calls after which a function on it joins threads (joinedLater).
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << A.Context << '|' << A.A.E << '|' << A.A.Function << '|'
+     << A.A.At.getRawEncoding() << '|' << static_cast<int>(A.A.How) << '|'
+     << A.A.Atomic << A.A.Ordering << A.PerInstance
+     << A.A.PerInstanceElement << A.Untracked << A.CallerObject
+     << A.Chain.empty() << '|'
+     << exactKey(A.A.Loc) << '|';
+  for (size_t I = 0; I < A.RelLocks.size(); ++I)
+    OS << A.RelLocks[I] << (A.RelShared[I] ? "s" : "") << ',';
+  OS << '|';
+  for (const LockLoc &L : A.A.Locks)
+    OS << exactKey(L.Loc) << (L.Shared ? "s" : "") << ',';
+  OS << '|';
+  for (unsigned T : A.A.Threads.Alive)
+    OS << T << ',';
+  for (const AbsLoc &O : A.A.Threads.OncePassed)
+    OS << exactKey(O) << ',';
+  for (const auto &[B, N] : A.A.Threads.Phases)
+    OS << exactKey(B) << '#' << N << ',';
+  for (const AbsLoc &Q : A.A.Threads.Acquired)
+    OS << exactKey(Q) << ',';
+  OS << '|' << (A.InOnce ? exactKey(*A.InOnce) : std::string("-")) << '|';
+  for (const std::string &L : A.A.CheckLocks)
+    OS << L << ',';
+  OS << '|';
+  const FunctionDecl *F = ChainStart;
+  for (const CallSite *C : A.Chain) {
+    if (F && !summaryOf(F).JoinPoints.empty())
+      OS << C->Loc.getRawEncoding() << ',';
+    F = C->Callees.empty() ? nullptr : C->Callees.front();
+  }
+  return S;
+}
+
+void RaceModel::findRaces() {
+  const SourceManager &SM = TU.context().getSourceManager();
+  for (auto &[RootKey, Accesses] : ByKey) {
+    // A local is shared only with a thread its function starts: with no
+    // access from a thread, each call has a frame of its own.
+    if (!Accesses.empty() && Accesses.front().A.Loc.Root == AbsLoc::Local &&
+        llvm::none_of(Accesses, [&](const RootAccess &A) {
+          return Contexts[A.Context].Kind == ThreadContext::Spawned;
+        }))
+      continue;
+    // Guards per storage (field) within the root.
+    std::map<std::string, GuardInfo> Guards;
+    for (const RootAccess &A : Accesses) {
+      std::string K = A.A.Loc.key();
+      if (!Guards.count(K)) {
+        Guards[K] = guardOf(Accesses, K);
+        GuardLocks[K] = Guards[K].Lock;
+        if (!Guards[K].Lock.empty() && Guards[K].Example)
+          GuardNames[K] = nameFor(*Guards[K].Example, Guards[K].Lock,
+                                  Guards[K].Name);
+      }
+      if (A.A.OuterCheckAt.isValid())
+        DoubleCheckReads.insert(A.A.OuterCheckAt.getRawEncoding());
+    }
+    // Only accesses whose storage keys overlap can overlap: candidates per
+    // distinct key, in access order, so that a class with thousands of
+    // accesses to hundreds of fields is not paired all against all.
+    std::map<std::string, std::vector<size_t>> ByStorage;
+    for (size_t I = 0; I < Accesses.size(); ++I)
+      ByStorage[Accesses[I].A.Loc.key()].push_back(I);
+    std::map<std::string, std::vector<size_t>> Candidates;
+    for (const auto &[K, _] : ByStorage) {
+      std::vector<size_t> &C = Candidates[K];
+      for (const auto &[O, Idx] : ByStorage)
+        if (keysOverlap(K, O))
+          C.insert(C.end(), Idx.begin(), Idx.end());
+      llvm::sort(C);
+    }
+    // One statement reached through many call chains is many accesses
+    // that pair alike: pairs are formed between the first instances of
+    // each kind only, and the others take their first instance's partner.
+    std::vector<size_t> Rep(Accesses.size());
+    {
+      std::map<std::string, size_t> First;
+      for (size_t I = 0; I < Accesses.size(); ++I)
+        Rep[I] = First.try_emplace(
+                         pairingSignature(Accesses[I], Accesses[I].Root), I)
+                     .first->second;
+    }
+    // Every access paired with the first access it races with.
+    std::map<const RootAccess *, const RootAccess *> Partner;
+    for (size_t I = 0; I < Accesses.size(); ++I) {
+      const RootAccess &X = Accesses[I];
+      if (Rep[I] != I) {
+        auto P = Partner.find(&Accesses[Rep[I]]);
+        if (P != Partner.end())
+          Partner[&X] = P->second;
+        continue;
+      }
+      for (size_t J : Candidates[X.A.Loc.key()]) {
+        if (Rep[J] != J)
+          continue;
+        if (I == J && !Contexts[X.Context].Multi &&
+            Contexts[X.Context].Kind != ThreadContext::External)
+          continue;
+        const RootAccess &Y = Accesses[J];
+        if (!isWrite(X.A.How) && !isWrite(Y.A.How))
+          continue;
+        if (X.A.Atomic && Y.A.Atomic)
+          continue;
+        if (!X.A.Loc.mayOverlap(Y.A.Loc))
+          continue;
+        if (commonLock(X, Y) || !mayRunConcurrently(X, Y))
+          continue;
+        // Prefer another statement as the partner: the note is more useful.
+        auto [It, New] = Partner.try_emplace(&X, &Y);
+        if (!New && It->second->A.E == X.A.E)
+          It->second = &Y;
+        if (Y.A.E != X.A.E)
+          break;
+      }
+    }
+    // The same statement reached with and without a lock: the paths
+    // without it are the deviant ones; the locked ones are not reported.
+    for (auto It = Partner.begin(); It != Partner.end();) {
+      const RootAccess &X = *It->first, &Y = *It->second;
+      if (Y.A.E == X.A.E && X.holdsAny() && !Y.holdsAny())
+        It = Partner.erase(It);
+      else
+        ++It;
+    }
+    // Statement instances: where to report (the access, or the calls that
+    // made it racy when other instances of the same statement are fine).
+    std::map<const Expr *, std::vector<const RootAccess *>> Instances;
+    for (const RootAccess &A : Accesses)
+      Instances[A.A.E].push_back(&A);
+    std::map<const RootAccess *, Race> Reported;
+    for (const RootAccess &X : Accesses) {
+      auto P = Partner.find(&X);
+      if (P == Partner.end())
+        continue;
+      const RootAccess &Y = *P->second;
+      Race R;
+      R.Access = &X;
+      R.Partner = &Y;
+      // Locals of the spawner shared by reference with a thread: the
+      // spawner's side is thread-capture's, the thread's side its note.
+      auto InOwner = [](const RootAccess &A) {
+        return A.A.Loc.Root == AbsLoc::Local && A.A.Loc.Var &&
+               A.A.Function ==
+                   dyn_cast<FunctionDecl>(A.A.Loc.Var->getDeclContext());
+      };
+      if (X.A.Loc.Root == AbsLoc::Local && (InOwner(X) || InOwner(Y))) {
+        R.CapturedLocal = true;
+        R.SpawnerSide = InOwner(X);
+      }
+      const GuardInfo &G = Guards[X.A.Loc.key()];
+      bool Holds = llvm::is_contained(X.RelLocks, G.Lock);
+      if (!G.Lock.empty()) {
+        size_t Idx = std::find(X.RelLocks.begin(), X.RelLocks.end(), G.Lock) -
+                     X.RelLocks.begin();
+        bool SharedOnly = Holds && Idx < X.RelShared.size() && X.RelShared[Idx];
+        if (Holds && !(SharedOnly && isWrite(X.A.How))) {
+          // Guarded here: the other side is the deviant one.
+          continue;
+        }
+        R.Kind = Race::Deviant;
+        // Named as the deviant access would name it: `self->mu` for
+        // `self->count`.
+        std::string Rel = G.Lock;
+        if (G.LockLoc.sameRoot(X.A.Loc))
+          Rel = relativeLock(X.A.Loc, G.LockLoc, /*Always=*/true);
+        R.Guard = nameFor(X, Rel, G.Name);
+        R.Held = G.Held;
+        R.Total = G.Total;
+        R.Example = G.Example;
+        R.SharedWrite = SharedOnly;
+        // The note shows a guarded write, preferably another statement
+        // made directly in its function.
+        const RootAccess *Best = nullptr;
+        for (const RootAccess &O : Accesses)
+          if (isWrite(O.A.How) && O.A.E != X.A.E &&
+              keysOverlap(O.A.Loc.key(), X.A.Loc.key()) &&
+              llvm::is_contained(O.RelLocks, G.Lock) &&
+              (!Best || (!Best->Chain.empty() && O.Chain.empty())))
+            Best = &O;
+        if (Best)
+          R.Example = Best;
+        // A write under a reader lock conflicts with the other readers: the
+        // racing access is the note. Otherwise a guarded write is.
+        if (R.Example && R.Example != &X && !SharedOnly)
+          R.Partner = R.Example;
+      } else {
+        R.Kind = Race::Symmetric;
+      }
+      Reported[&X] = R;
+    }
+    for (auto &[XP, R] : Reported) {
+      const RootAccess &X = *XP;
+      // Where: at the access, unless other instances of the statement are
+      // fine and differ in their locks; then at the deepest call on this
+      // path below which every instance agrees.
+      R.ReportAt = X.A.At;
+      const auto &Inst = Instances[X.A.E];
+      auto Agree = [&](size_t FromCall) {
+        // Instances that share X's calls from FromCall down.
+        size_t Tail = X.Chain.size() - FromCall;
+        for (const RootAccess *I : Inst) {
+          if (I->Chain.size() < Tail ||
+              !std::equal(X.Chain.begin() + FromCall, X.Chain.end(),
+                          I->Chain.end() - Tail))
+            continue;
+          if (!Reported.count(I) && (I->RelLocks != X.RelLocks ||
+                                     I->RelShared != X.RelShared))
+            return false;
+        }
+        return true;
+      };
+      if (Agree(X.Chain.size()))
+        goto Done;
+      for (size_t K = X.Chain.size(); K-- > 0;)
+        if (Agree(K)) {
+          R.ReportAt = X.Chain[K]->Loc;
+          goto Done;
+        }
+      if (!X.Chain.empty())
+        R.ReportAt = X.Chain.front()->Loc;
+    Done:
+      Races.push_back(R);
+    }
+  }
+  std::stable_sort(Races.begin(), Races.end(), [&](const Race &A, const Race &B) {
+    return SM.isBeforeInTranslationUnit(A.ReportAt, B.ReportAt);
+  });
+  // One warning per statement and storage: `x = x + 1` is one race.
+  std::vector<Race> Unique;
+  std::set<std::pair<std::string, std::string>> Seen;
+  for (Race &R : Races) {
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(R.ReportAt));
+    std::string Line = P.isValid() ? std::string(P.getFilename()) + ":" +
+                                         std::to_string(P.getLine())
+                                   : std::string();
+    // Instantiations of one template report the statement once.
+    if (Seen.insert({Line, R.Access->A.Display}).second)
+      Unique.push_back(std::move(R));
+  }
+  Races = std::move(Unique);
+  if (getenv("RACELINT_DUMP_MODEL")) {
+    for (unsigned I = 0; I < Contexts.size(); ++I)
+      llvm::errs() << "ctx " << I << " kind=" << Contexts[I].Kind
+                   << " root=" << Contexts[I].Root->getNameAsString()
+                   << " parent=" << Contexts[I].Parent
+                   << " spawn=" << Contexts[I].Spawn
+                   << " multi=" << Contexts[I].Multi << "\n";
+    for (const auto &[K, V] : ByKey)
+      for (const RootAccess &A : V) {
+        llvm::errs() << K << " " << A.A.Loc.key() << " "
+                     << A.A.At.printToString(SM) << " how=" << int(A.A.How)
+                     << " ctx=" << A.Context << " alive=";
+        for (unsigned X : A.A.Threads.Alive)
+          llvm::errs() << X << ",";
+        llvm::errs() << " locks=";
+        for (const std::string &L : A.RelLocks)
+          llvm::errs() << L << ";";
+        if (A.InOnce)
+          llvm::errs() << " once=" << A.InOnce->key();
+        llvm::errs() << "\n";
+      }
+  }
+}
+
+SourceLocation RaceModel::spawnLoc(unsigned Ctx, bool &Joined) {
+  Joined = false;
+  if (Ctx >= Contexts.size() || Contexts[Ctx].Kind != ThreadContext::Spawned)
+    return SourceLocation();
+  const Summary &PS = summaryOf(Contexts[Contexts[Ctx].Parent].Root);
+  if (Contexts[Ctx].Spawn >= PS.Spawns.size())
+    return SourceLocation();
+  const SpawnSite &Sp = PS.Spawns[Contexts[Ctx].Spawn];
+  Joined = !Sp.AliveAtExit;
+  for (const PtsSet &J : PS.Joins)
+    if (joinMatches(J, Sp.Handle) || joinMatches(J, Sp.Handle, true))
+      Joined = true;
+  return Sp.CreateLoc;
+}
+
+std::string RaceModel::guardName(const std::string &Key) const {
+  auto It = GuardNames.find(Key);
+  return It == GuardNames.end() ? std::string() : It->second;
+}
+
+/// A relative lock key ("-2:.mutex_") as a user can read it ("mutex_"):
+/// the internal form never reaches a message.
+static std::string plainLockName(llvm::StringRef Rel) {
+  size_t Colon = Rel.find(':');
+  long Pos = 0;
+  if (Colon == llvm::StringRef::npos ||
+      Rel.take_front(Colon).getAsInteger(10, Pos))
+    return Rel.str();
+  llvm::StringRef S = Rel.drop_front(Colon + 1).ltrim('.');
+  return S.empty() ? Rel.str() : S.str();
+}
+
+std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
+                               const std::string &Fallback) {
+  // "P:suffix": the first P steps of the access, then the lock's own path.
+  // Written from the access as the code names it: the guard of
+  // `self->count` is `self->mu`.
+  llvm::StringRef R = Rel;
+  size_t Colon = R.find(':');
+  long Pos = 0;
+  if (Colon == llvm::StringRef::npos ||
+      R.take_front(Colon).getAsInteger(10, Pos))
+    return Fallback.empty() ? plainLockName(Rel) : Fallback;
+  R = R.drop_front(Colon + 1);
+  Pos += static_cast<long>(objectStart(A.A.Loc));
+  if (Pos < 0)
+    return Fallback.empty() ? plainLockName(Rel) : Fallback;
+  size_t P = static_cast<size_t>(Pos);
+  size_t Climb = A.A.Loc.Path.size() >= P ? A.A.Loc.Path.size() - P : 0;
+  // Element and dereference steps have no component of their own in most
+  // displays (`p->f` is two steps, one component): count components only
+  // for fields, and give up when the display is not a plain path.
+  size_t Fields = 0;
+  for (size_t I = P; I < A.A.Loc.Path.size(); ++I)
+    if (A.A.Loc.Path[I].Kind != PathStep::Deref)
+      ++Fields;
+  (void)Climb;
+  std::string Base = A.A.Display;
+  std::string Sep = ".";
+  for (size_t I = 0; I < Fields; ++I) {
+    size_t Arrow = Base.rfind("->"), Dot = Base.rfind('.'),
+           Br = Base.rfind('[');
+    size_t Cut = std::string::npos;
+    for (size_t C : {Arrow, Dot, Br})
+      if (C != std::string::npos && (Cut == std::string::npos || C > Cut))
+        Cut = C;
+    if (Cut == std::string::npos) {
+      if (I + 1 != Fields || Base.empty() || Base.front() == '*')
+        return Fallback.empty() ? plainLockName(Rel) : Fallback;
+      Base.clear();
+      break;
+    }
+    Sep = Cut == Arrow ? "->" : ".";
+    Base.erase(Cut);
+  }
+  std::string Out = Base;
+  bool Deref = false;
+  while (!R.empty()) {
+    if (R.consume_front(".*")) {
+      Deref = true;
+      continue;
+    }
+    if (R.consume_front(".")) {
+      size_t E = R.find_first_of(".[");
+      llvm::StringRef F = R.take_front(E);
+      R = R.drop_front(F.size());
+      if (Out.empty())
+        Out = F.str();
+      else
+        Out += (Deref ? "->" : Sep) + F.str();
+      Deref = false;
+      Sep = ".";
+      continue;
+    }
+    return Fallback.empty() ? plainLockName(Rel) : Fallback;
+  }
+  return Out.empty() ? (Fallback.empty() ? Rel : Fallback) : Out;
+}
+
+std::string RaceModel::describeChain(const RootAccess &A) const {
+  std::string S;
+  const FunctionDecl *F = A.Root;
+  for (const CallSite *C : A.Chain) {
+    if (!S.empty())
+      S += " -> ";
+    S += describeFunction(F);
+    F = C->Callees.empty() ? nullptr : C->Callees.front();
+    if (!F)
+      break;
+  }
+  return S;
 }
 
 } // namespace racelint

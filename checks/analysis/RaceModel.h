@@ -1,35 +1,35 @@
-//===--- RaceModel.h - Accesses, sharing, thread contexts, guards -*- C++ -*-===//
+//===--- RaceModel.h - Races and guards ------------------------*- C++ -*-===//
 //
-// The translation-unit view the race checks share: every access to storage
-// another thread can reach, with the locks held (lifted through calls to
-// functions defined in the TU), the thread contexts that can run it, and the
-// lock inferred to guard each storage.
+// DESIGN.md section 3, "Races and guards" and "Evidence of concurrency":
+// the accesses of every thread context of the TU, resolved to abstract
+// locations, the lock inferred to guard each storage, and the races: pairs
+// of accesses to overlapping storage, at least one a write, that may run
+// at the same time with no common lock. Checks turn races into
+// diagnostics; they decide nothing about concurrency themselves.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef RACELINT_ANALYSIS_RACEMODEL_H
 #define RACELINT_ANALYSIS_RACEMODEL_H
 
+#include "Summary.h"
 #include "clang/Basic/SourceLocation.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace clang {
 class ASTContext;
-class CallExpr;
-class CXXRecordDecl;
-class RecordDecl;
 class FunctionDecl;
-class Stmt;
-class VarDecl;
+class RecordDecl;
 } // namespace clang
 
 namespace racelint {
 
 class TUModel;
+class SummaryBuilder;
 
 /// Options of the race model (shared by the race checks).
 struct RaceConfig {
@@ -42,176 +42,182 @@ struct RaceConfig {
   std::string fingerprint() const;
 };
 
-enum class AccessKind { Read, Write, ReadModifyWrite };
-
-inline bool isWrite(AccessKind K) { return K != AccessKind::Read; }
-
-/// What kind of storage an access path names.
-enum class StorageKind {
-  Global,      // namespace-scope, static member, function-local static
-  Field,       // field of a concurrent class, reached through `this`
-  FieldByType, // field reached through another pointer or reference
-  Local,       // a local variable (shared only when captured by a thread)
+/// A thread context: main(), a function other code may call (an external
+/// entry point), or a thread started by another context.
+struct ThreadContext {
+  enum ContextKind { Main, External, Spawned };
+  ContextKind Kind = External;
+  /// The root function (main, the entry point, or the thread's entry).
+  const clang::FunctionDecl *Root = nullptr;
+  int Parent = -1;
+  /// Spawned: the spawn in the parent's root summary.
+  unsigned Spawn = 0;
+  /// Several instances run at once.
+  bool Multi = false;
+  unsigned Depth = 0;
+  /// Locks the thread holds for its whole life (taken first, never
+  /// released): they do not make a guard.
+  LockList WholeLife;
 };
 
-struct Access {
-  std::string Storage; // canonical key: "g_count", "Account::balance_"
-  std::string Display; // as the user names it: "balance_"
-  StorageKind Kind = StorageKind::Global;
-  AccessKind How = AccessKind::Read;
-  clang::SourceLocation Loc;      // the access itself
-  const clang::FunctionDecl *Function = nullptr; // where it is written
-  std::vector<std::string> Locks; // locks held on every path to it
-  /// Shared-mode locks among Locks (a write under one is a bug).
-  std::vector<std::string> SharedLocks;
-  /// For accesses lifted from a callee: the outermost call in the root.
-  clang::SourceLocation CallLoc;
-  const clang::FunctionDecl *Callee = nullptr;
-  /// Lifted from a callee that is itself a reported root, with no lock
-  /// added on the way: the callee's own entry reports it already.
-  bool ReportedBelow = false;
-  const clang::RecordDecl *Class = nullptr; // for fields (C structs too)
-  const clang::VarDecl *Var = nullptr;         // for globals and locals
-  /// `x = x op y`: a write whose value was read from the same storage.
-  bool SplitRMW = false;
-  /// FieldByType through a parameter of Function (`p->f`): its index, so
-  /// a caller's lock on the argument (`arg->mu`) can be named as `mu`.
-  int BaseParam = -1;
-  /// The storage is declared volatile.
-  bool Volatile = false;
-  /// An element access whose index is a by-value parameter or capture of
-  /// the function: instances of one thread entry use different elements.
-  bool PerInstanceElement = false;
-  /// Check-then-act: the write sits in the branch of an `if` whose
-  /// condition read the same storage there, holding CheckLocks.
-  clang::SourceLocation CheckedAt;
-  std::vector<std::string> CheckLocks;
-  /// CheckedAt read the storage into a local earlier (`int v = x;` or
-  /// `bool e = x.empty();`), and the write takes its value or its branch
-  /// from that local.
-  bool Stale = false;
-  /// Stale, and the write stores a value computed from the local (rather
-  /// than being decided by it).
-  bool StaleValue = false;
-  /// Double-checked initialisation: CheckedAt is the re-check under the
-  /// write's lock, and an enclosing `if` read the storage here with no lock.
-  clang::SourceLocation OuterCheckAt;
-
-  /// Where to report: the call in the root when lifted, else the access.
-  clang::SourceLocation reportLoc() const {
-    return CallLoc.isValid() ? CallLoc : Loc;
-  }
-  bool holds(llvm::StringRef Lock) const;
-  /// Whether Lock is held, but only in shared (reader) mode.
-  bool holdsShared(llvm::StringRef Lock) const;
-};
-
-/// A thread entry the TU starts (a function or lambda body).
-struct ThreadEntry {
-  const clang::FunctionDecl *Entry = nullptr;
-  const clang::FunctionDecl *Spawner = nullptr;
-  clang::SourceLocation SpawnLoc;
-  bool MultiInstance = false; // started in a loop or from several places
-};
-
-/// An access as seen from a root function (one that can be entered from
-/// outside the TU or starts a thread), with the contexts that run it.
+/// An access seen from a thread context, with its storage resolved.
 struct RootAccess {
   Access A;
+  unsigned Context = 0;
   const clang::FunctionDecl *Root = nullptr;
-  /// Thread contexts: index into entries(), or MainContext.
-  std::vector<unsigned> Contexts;
+  /// The calls from the root down to A.Function.
+  std::vector<const CallSite *> Chain;
+  /// Locks named relative to the accessed object (`^1.mu` for the `mu` of
+  /// the same struct), absolute otherwise; shared-mode flags alongside.
+  std::vector<std::string> RelLocks;
+  std::vector<bool> RelShared;
+  /// Run inside the routine of this once object.
+  std::optional<AbsLoc> InOnce;
+  /// The location derives from a thread argument each instance owns.
+  bool PerInstance = false;
+  /// Reached through a pointer racelint could not follow (known by type
+  /// only even before the root's parameters were made type-only).
+  bool Untracked = false;
+  /// Reached through a parameter of the root (not `this`): an object the
+  /// root's caller hands in.
+  bool CallerObject = false;
+  /// Grouping key of the storage ("g:tab[*].n", "type:conn.refs").
+  std::string Key;
+
+  bool holdsAny() const { return !RelLocks.empty(); }
+  /// The location where a warning about this access goes when no other
+  /// instance disagrees: the access itself.
+  clang::SourceLocation loc() const { return A.At; }
 };
 
-/// A local of the spawning function that a thread can reach: captured by
-/// reference by the thread's lambda, or passed as std::ref / &local.
-struct SharedLocal {
-  const clang::VarDecl *Var = nullptr;
-  const clang::FunctionDecl *Spawner = nullptr;
-  clang::SourceLocation SpawnLoc; // end of the spawning expression
-  clang::SourceLocation JoinLoc;  // first join after it; invalid if none
-  /// The thread's own accesses (empty when only a pointer or std::ref is
-  /// passed and the entry's accesses cannot be named).
-  std::vector<Access> InThread;
-  bool MultiInstance = false;
+/// A race reported at one access, with the other side.
+struct Race {
+  enum RaceKind {
+    Deviant,   // the storage has a guard; this access lacks it
+    Symmetric, // no guard decides: both sides are reported
+  };
+  RaceKind Kind = Symmetric;
+  const RootAccess *Access = nullptr;
+  const RootAccess *Partner = nullptr;
+  /// Where to warn: the access, or the call that made it racy.
+  clang::SourceLocation ReportAt;
+  /// Deviant: the guard, how often it is held, and a guarded write.
+  std::string Guard;
+  unsigned Held = 0, Total = 0;
+  const RootAccess *Example = nullptr;
+  /// The guard is held, but only in shared mode, at a write.
+  bool SharedWrite = false;
+  /// A race on a local of the spawning function shared with a thread by
+  /// reference, between the spawner and a thread (thread-capture's).
+  bool CapturedLocal = false;
+  /// ... and Access is the spawner's side.
+  bool SpawnerSide = false;
 };
 
 class RaceModel {
 public:
-  static constexpr unsigned MainContext = ~0u;
-
   RaceModel(TUModel &TU, const RaceConfig &Config);
+  ~RaceModel();
 
+  const std::vector<ThreadContext> &contexts() const { return Contexts; }
   /// Whether the TU starts any thread.
-  bool startsThreads() const { return !Entries.empty(); }
-  const std::vector<ThreadEntry> &entries() const { return Entries; }
-
-  /// Root accesses per storage key, in source order.
+  bool startsThreads() const { return StartsThreads; }
+  /// The races, one per access statement and storage, in source order.
+  const std::vector<Race> &races() const { return Races; }
+  /// Root accesses per storage key.
   const std::map<std::string, std::vector<RootAccess>> &storages() const {
-    return ByStorage;
+    return ByKey;
   }
-
-  /// The lock that guards a storage: held at >= MinGuardedRatio of its
-  /// accesses and at at least one write. Empty when none.
-  struct Guard {
-    std::string Lock;
-    unsigned Held = 0, Total = 0;
-    const RootAccess *Example = nullptr; // a guarded write
-  };
-  Guard guardOf(const std::string &Storage) const;
-
-  /// Whether two root accesses can run in different threads at once.
+  /// Whether two accesses may run at the same time (ignoring locks).
   bool mayRunConcurrently(const RootAccess &X, const RootAccess &Y) const;
+  /// Whether the two accesses share a lock that excludes them.
+  static bool commonLock(const RootAccess &X, const RootAccess &Y);
 
-  /// Whether the class is concurrent (owns or uses a lock, is annotated,
-  /// starts threads on this, or is named in ConcurrentClasses).
-  bool isConcurrentClass(const clang::RecordDecl *RD) const;
-
-  const std::vector<SharedLocal> &sharedLocals() const { return Locals; }
-  /// Accesses a function makes itself (not through calls).
-  const std::vector<Access> &ownAccesses(const clang::FunctionDecl *FD) const;
-
+  const Summary &summaryOf(const clang::FunctionDecl *FD);
+  /// The unlocked first check of a double-checked initialisation: a read
+  /// nonatomic-rmw reports as that pattern (not as a plain race).
+  bool isDoubleCheckRead(const RootAccess &A) const {
+    return !isWrite(A.A.How) &&
+           DoubleCheckReads.count(A.A.At.getRawEncoding());
+  }
+  /// The guard of the storage with this key ("" when none), for notes.
+  std::string guardName(const std::string &Key) const;
   const RaceConfig &config() const { return Config; }
+  /// The lock Rel (named relative to an access) as the code around access
+  /// A would name it; Fallback when it cannot be written.
+  static std::string nameFor(const RootAccess &A, const std::string &Rel,
+                             const std::string &Fallback);
+  /// Where the thread of a spawned context is started (in its parent's
+  /// root function), and whether that root joins it.
+  clang::SourceLocation spawnLoc(unsigned Ctx, bool &Joined);
+  /// "called from 'f' here" steps of an access, outermost first.
+  std::string describeChain(const RootAccess &A) const;
 
 private:
-  void collectFunctions();
-  void findThreadEntries();
-  void computeContexts();
-  const std::vector<Access> &effective(const clang::FunctionDecl *FD);
+  struct Effective;
+  const std::vector<RootAccess> &effective(const clang::FunctionDecl *FD);
+  void findRoots();
+  void buildContexts();
+  void addContext(ThreadContext C);
+  void collect();
+  void resolve(RootAccess &RA);
+  /// L with the parameters of spawned threads' entries bound to what their
+  /// spawners passed, up to the context's root.
+  PtsSet bindLoc(const AbsLoc &L, unsigned Ctx) const;
+public:
+  /// L with a root's own parameters and `this` replaced by their type.
+  static AbsLoc typeOnly(const AbsLoc &L);
+
+private:
+  void findRaces();
+  bool evidence(const RootAccess &X, const RootAccess &Y) const;
+  /// mayRunConcurrently before the by-type evidence rule.
+  bool concurrentBeforeEvidence(const RootAccess &X,
+                                const RootAccess &Y) const;
+  /// What decides how an access pairs, as a string: accesses with equal
+  /// signatures pair alike. Its call chain starts in ChainStart.
+  std::string pairingSignature(const RootAccess &A,
+                               const clang::FunctionDecl *ChainStart);
+  bool joinedLater(const RootAccess &X, const RootAccess &Y) const;
+  bool loopOwned(const RootAccess &X, const RootAccess &Y, const Summary &PS,
+                 unsigned K) const;
   bool isInitFunction(const clang::FunctionDecl *FD) const;
-  /// A root whose accesses are reported (not a constructor, destructor,
-  /// once-initialiser or init function).
-  bool isReportedRoot(const clang::FunctionDecl *FD) const;
-  bool isRoot(const clang::FunctionDecl *FD) const;
-  bool inHappensBeforeRegion(const clang::FunctionDecl *Root,
-                             clang::SourceLocation Loc) const;
+
+  struct GuardInfo {
+    std::string Lock, Name;
+    AbsLoc LockLoc;
+    unsigned Held = 0, Total = 0;
+    const RootAccess *Example = nullptr;
+  };
+  GuardInfo guardOf(const std::vector<RootAccess> &Accesses,
+                    const std::string &Key) const;
 
   TUModel &TU;
   RaceConfig Config;
+  std::unique_ptr<SummaryBuilder> Builder;
   std::vector<const clang::FunctionDecl *> Functions;
-  struct CallSite {
-    const clang::FunctionDecl *Callee;
-    const clang::CallExpr *Call;
-    clang::SourceLocation Loc;
-    std::vector<std::string> Locks, SharedLocks;
-  };
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<Access>> Own;
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>> Calls;
-  llvm::DenseMap<const clang::FunctionDecl *, unsigned> CallerCount;
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<Access>> Effective;
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> Callers;
+  llvm::DenseSet<const clang::FunctionDecl *> Entries, NeverRun, OnceRoutines;
+  std::vector<const clang::FunctionDecl *> Roots;
+  /// Init functions with no caller that start threads: roots run like
+  /// main(), private until their first spawn.
+  llvm::DenseSet<const clang::FunctionDecl *> InitRoots;
+  std::vector<ThreadContext> Contexts;
+  bool StartsThreads = false;
+  std::map<const clang::FunctionDecl *, std::vector<RootAccess>> EffectiveCache;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
-  std::vector<ThreadEntry> Entries;
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<unsigned>> Contexts;
-  struct SpawnRegion {
-    clang::SourceLocation FirstSpawn, LastJoin;
-  };
-  llvm::DenseMap<const clang::FunctionDecl *, SpawnRegion> Regions;
-  llvm::DenseSet<const clang::RecordDecl *> Concurrent;
-  /// Functions run through std::call_once / pthread_once: initialisation
-  /// the language orders before every caller that passes the flag.
-  llvm::DenseSet<const clang::FunctionDecl *> OnceInit;
-  std::map<std::string, std::vector<RootAccess>> ByStorage;
-  std::vector<SharedLocal> Locals;
+  /// Root-level objects each root synchronises on (locks taken, atomics
+  /// used), by root key.
+  std::map<const clang::FunctionDecl *, std::set<std::string>> SyncObjects;
+  /// Storage each root uses atomically, by full key.
+  std::map<const clang::FunctionDecl *, std::set<std::string>> SyncAtomics;
+  /// The guard inferred for each storage key (relative lock name), filled
+  /// before pairs are formed so that evidence can ask for it.
+  std::map<std::string, std::string> GuardLocks;
+  std::map<std::string, std::vector<RootAccess>> ByKey;
+  std::set<unsigned> DoubleCheckReads;
+  std::map<std::string, std::string> GuardNames;
+  std::vector<Race> Races;
 };
 
 } // namespace racelint

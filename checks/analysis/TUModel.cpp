@@ -58,7 +58,11 @@ TUModel::TUModel(ASTContext &Ctx, const LockConfig &Config)
 
 const CFG *TUModel::cfg(const FunctionDecl *FD) {
   auto [It, New] = CFGs.try_emplace(FD);
-  if (New && FD->hasBody()) {
+  // After an error clang's error recovery leaves ASTs the CFG builder
+  // crashes on (a fuzzed input did); clang itself builds no CFG for its
+  // flow-sensitive warnings then, and neither does racelint.
+  if (New && FD->hasBody() &&
+      !Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
     CFG::BuildOptions Opts = racelintCFGOptions();
     It->second = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
   }
@@ -72,7 +76,9 @@ std::unique_ptr<FunctionLocks> TUModel::analyze(const FunctionDecl *FD) {
     llvm::ArrayRef<std::pair<LockRef, LockMode>> In;
     if (E != Entry.end())
       In = E->second;
-    *Result = LocksetAnalysis(FD, *C, Recognizer, Ctx, &Wrappers, In).run();
+    *Result = LocksetAnalysis(FD, *C, Recognizer, Ctx, &Wrappers, In,
+                              &NoReturn)
+                  .run();
   }
   return Result;
 }
@@ -409,6 +415,22 @@ void TUModel::inferWrappers() {
     // Functions to analyse again: their entry assumption changed, or they
     // call a function whose effect changed.
     std::set<const FunctionDecl *> Changed;
+    // A function none of whose paths returns (it aborts, exits, or loops
+    // forever) ends its callers' paths too. A virtual one may be
+    // overridden by one that returns.
+    llvm::DenseSet<const FunctionDecl *> NewNoReturn;
+    for (const FunctionDecl *FD : Unique) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      if (Res[FD]->Analyzed && Res[FD]->Exits.empty() &&
+          !(MD && MD->isVirtual()) && !FD->isMain())
+        NewNoReturn.insert(FD->getCanonicalDecl());
+    }
+    for (const FunctionDecl *F : NewNoReturn)
+      if (!NoReturn.count(F))
+        Changed.insert(F);
+    for (const FunctionDecl *F : NoReturn)
+      if (!NewNoReturn.count(F))
+        Changed.insert(F);
     for (const auto *Table : {&Wrappers, &NewWrappers})
       for (const auto &[Callee, Effects] : *Table) {
         auto A = Wrappers.find(Callee), B = NewWrappers.find(Callee);
@@ -449,10 +471,13 @@ void TUModel::inferWrappers() {
         Dirty.push_back(FD);
     }
     Facts = std::move(NewFacts);
-    if (Dirty.empty())
+    if (Dirty.empty()) {
+      NoReturn = std::move(NewNoReturn);
       break;
+    }
     Wrappers = std::move(NewWrappers);
     Entry = std::move(NewEntry);
+    NoReturn = std::move(NewNoReturn);
     for (const FunctionDecl *FD : Dirty)
       Res[FD] = analyze(FD);
   }
@@ -466,8 +491,346 @@ void TUModel::inferWrappers() {
       });
     Locks[FD] = std::move(FL);
   }
+  reportUnheldReleases();
+  reportCalleeRelocks();
+  reportRereadLocks();
   Inferring = false;
   Inferred = true;
+}
+
+namespace {
+/// Whether the function branches on an integer or boolean parameter
+/// (`if (locked)`, `if (!have_lock)`): its caller then says by argument
+/// whether it holds a lock, and an unlock on one path is by design.
+bool branchesOnFlagParam(const FunctionDecl *FD) {
+  bool Found = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Found || isa<LambdaExpr>(S))
+      return;
+    const Expr *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      Cond = If->getCond();
+    else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+      Cond = CO->getCond();
+    while (Cond) {
+      Cond = Cond->IgnoreParenImpCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(Cond);
+          U && U->getOpcode() == UO_LNot) {
+        Cond = U->getSubExpr();
+        continue;
+      }
+      if (const auto *B = dyn_cast<BinaryOperator>(Cond);
+          B && (B->isEqualityOp() || B->isLogicalOp())) {
+        // Either side may be the flag.
+        for (const Expr *Side : {B->getLHS(), B->getRHS()})
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts()))
+            if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+              if (P->getType()->isIntegralOrEnumerationType())
+                Found = true;
+        break;
+      }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Cond))
+        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+          if (P->getType()->isIntegralOrEnumerationType())
+            Found = true;
+      break;
+    }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(FD->getBody());
+  return Found;
+}
+
+SourceLocation firstEvent(const FunctionLocks &FL, llvm::StringRef Key,
+                          bool Acquire) {
+  for (const LockEvent &E : FL.Events) {
+    if (E.Lock != Key)
+      continue;
+    bool IsAcquire = E.Kind == LockEvent::Acquire ||
+                     E.Kind == LockEvent::GuardAcquire ||
+                     E.Kind == LockEvent::TryAcquire;
+    if (IsAcquire == Acquire)
+      return E.Loc;
+  }
+  return {};
+}
+} // namespace
+
+void TUModel::reportUnheldReleases() {
+  // Callers that hold a lock when they call a function that releases it
+  // on some paths: that function's unlock is a hand-off.
+  std::set<std::pair<const FunctionDecl *, std::string>> HeldByCaller;
+  for (const auto &[FD, FL] : Locks)
+    for (const FunctionLocks::ReleasingCall &C : FL->ReleasingCalls)
+      if (C.Held)
+        HeldByCaller.insert({C.Callee, C.CalleeKey});
+
+  for (auto &[FD, FL] : Locks) {
+    if (!FL->Analyzed || Recognizer.isReleaseFunction(FD))
+      continue;
+    std::optional<bool> FlagParam;
+    auto ByDesign = [&] {
+      if (!FlagParam)
+        FlagParam = branchesOnFlagParam(FD);
+      return *FlagParam;
+    };
+    std::set<std::string> Done;
+    // The function takes the lock itself on some paths and releases it on
+    // a path that does not hold it: no caller hands it over, since on the
+    // other paths the function locks it without being handed anything.
+    for (const FunctionLocks::UnheldRelease &U : FL->UnheldReleases) {
+      if (!FL->FirstAcquired.count(U.Key) || !FL->Retouched.count(U.Key) ||
+          ByDesign() || !Done.insert(U.Key).second)
+        continue;
+      LockAnomaly An;
+      An.Kind = LockAnomaly::UnlockNotHeld;
+      An.Lock = U.Key;
+      An.Loc = U.Loc;
+      An.Related = firstEvent(*FL, U.Key, /*Acquire=*/true);
+      if (U.Via)
+        An.Other = describeFunction(U.Via);
+      FL->Anomalies.push_back(std::move(An));
+    }
+    // It never takes the lock, releases it on some paths and returns
+    // without releasing it on others, and no caller in the TU holds it when
+    // calling: on the releasing path the lock is not held.
+    auto F = Facts.find(FD);
+    if (F == Facts.end())
+      continue;
+    for (const InferredLocks::Fact &Fa : F->second.Facts) {
+      if (Fa.Kind != InferredLocks::MayRelease ||
+          HeldByCaller.count({FD->getCanonicalDecl(), Fa.Lock.Key}) ||
+          ByDesign() || !Done.insert(Fa.Lock.Key).second)
+        continue;
+      SourceLocation Loc = firstEvent(*FL, Fa.Lock.Key, /*Acquire=*/false);
+      if (Loc.isInvalid())
+        continue;
+      LockAnomaly An;
+      An.Kind = LockAnomaly::UnlockNotHeld;
+      An.Lock = Fa.Lock.Key;
+      An.Loc = Loc;
+      An.Other = "nocaller";
+      An.Related = FD->getLocation();
+      FL->Anomalies.push_back(std::move(An));
+    }
+  }
+}
+
+const std::vector<TUModel::TakenLock> &
+TUModel::takenInside(const FunctionDecl *FD, unsigned Depth) {
+  static const std::vector<TakenLock> None;
+  auto Memo = Taken.find(FD);
+  if (Memo != Taken.end())
+    return Memo->second;
+  auto LIt = Locks.find(FD);
+  if (LIt == Locks.end() || !LIt->second->Analyzed || Depth > 4)
+    return None;
+  // Placeholder first: recursion through a cycle sees no locks.
+  Taken[FD];
+  const FunctionLocks &FL = *LIt->second;
+  std::vector<TakenLock> Out;
+  std::set<std::string> Skip;
+  // Locks a caller sees acquired or released at the call (wrapper effects)
+  // or held on entry are the caller's business, not taken inside.
+  auto W = Wrappers.find(FD->getCanonicalDecl());
+  if (W != Wrappers.end())
+    for (const WrapperEffect &E : W->second)
+      Skip.insert(E.Lock.Key);
+  auto En = Entry.find(FD);
+  if (En != Entry.end())
+    for (const auto &[L, M] : En->second)
+      Skip.insert(L.Key);
+  for (const auto &[K, LM] : FL.FirstAcquired) {
+    if (Skip.count(K) || !Recognizer.nameableByCaller(FD, K))
+      continue;
+    // A try-lock does not block.
+    SourceLocation Loc;
+    for (const LockEvent &E : FL.Events)
+      if (E.Lock == K && (E.Kind == LockEvent::Acquire ||
+                          E.Kind == LockEvent::GuardAcquire)) {
+        Loc = E.Loc;
+        break;
+      }
+    if (Loc.isInvalid())
+      continue;
+    Out.push_back({LM.first, LM.second, Loc, {}});
+  }
+  // Locks taken by the functions it calls, where it does not hold them
+  // already (holding them is its own relock, reported at its call).
+  for (const auto &[St, Held] : FL.MustAt) {
+    const auto *Call = dyn_cast<CallExpr>(St);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || Recognizer.classifyCall(Call))
+      continue;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+        MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>())
+      continue;
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def || Def == FD)
+      continue;
+    for (const TakenLock &T : takenInside(Def, Depth + 1)) {
+      std::optional<LockRef> L = Recognizer.substituteAtCall(T.Lock, Def, Call);
+      if (!L || llvm::is_contained(Held, L->Key) || Skip.count(L->Key) ||
+          !Recognizer.nameableByCaller(FD, L->Key))
+        continue;
+      if (llvm::any_of(Out, [&](const TakenLock &O) {
+            return O.Lock.Key == L->Key;
+          }))
+        continue;
+      TakenLock New{*L, T.Mode, T.Loc, {}};
+      New.Chain.push_back({Call->getExprLoc(), describeFunction(Def)});
+      New.Chain.insert(New.Chain.end(), T.Chain.begin(), T.Chain.end());
+      Out.push_back(std::move(New));
+    }
+  }
+  return Taken[FD] = std::move(Out);
+}
+
+namespace {
+/// Assignments to pointer fields through a parameter or `this` (an object
+/// the function was handed, which other threads can see), outside
+/// constructors and destructors, by field.
+struct PointerFieldWrites : RecursiveASTVisitor<PointerFieldWrites> {
+  std::map<const FieldDecl *, std::pair<SourceLocation, const FunctionDecl *>>
+      Writes;
+  const FunctionDecl *Fn = nullptr;
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!F || !F->getType()->isPointerType())
+      return true;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    bool Handed = isa<CXXThisExpr>(Base);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
+      Handed = isa<ParmVarDecl>(DRE->getDecl());
+    if (Handed)
+      Writes.try_emplace(F->getCanonicalDecl(), BO->getExprLoc(), Fn);
+    return true;
+  }
+};
+} // namespace
+
+void TUModel::reportRereadLocks() {
+  PointerFieldWrites W;
+  for (const FunctionDecl *FD : definitions()) {
+    if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD))
+      continue;
+    W.Fn = FD;
+    W.TraverseStmt(FD->getBody());
+  }
+  if (W.Writes.empty())
+    return;
+  for (auto &[FD, FL] : Locks) {
+    if (!FL->Analyzed)
+      continue;
+    std::set<std::string> Done;
+    // Manual lock and unlock name the lock twice; a guard binds it once.
+    for (const LockEvent &Rel : FL->Events) {
+      if (Rel.Kind != LockEvent::Release || Done.count(Rel.Lock))
+        continue;
+      bool Locked = llvm::any_of(FL->Events, [&](const LockEvent &E) {
+        return E.Kind == LockEvent::Acquire && E.Lock == Rel.Lock;
+      });
+      auto Ref = FL->KeyRefs.find(Rel.Lock);
+      if (!Locked || Ref == FL->KeyRefs.end() || !Ref->second.Obj)
+        continue;
+      // The pointer fields the lock's path goes through (`t->owner` in
+      // `t->owner->mu`), the root excluded.
+      const Expr *E = stripLockExpr(Ref->second.Obj);
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && U->getOpcode() == UO_AddrOf)
+        E = U->getSubExpr()->IgnoreParenImpCasts();
+      while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+        const auto *BM = dyn_cast<MemberExpr>(Base);
+        const auto *F =
+            BM ? dyn_cast<FieldDecl>(BM->getMemberDecl()) : nullptr;
+        if (ME->isArrow() && F) {
+          auto It = W.Writes.find(F->getCanonicalDecl());
+          if (It != W.Writes.end()) {
+            LockAnomaly An;
+            An.Kind = LockAnomaly::RereadLock;
+            An.Lock = Rel.Lock;
+            An.Loc = Rel.Loc;
+            An.Related = It->second.first;
+            An.Other = Rel.Lock.substr(
+                0, Rel.Lock.rfind("->", Rel.Lock.size()) == std::string::npos
+                       ? 0
+                       : Rel.Lock.rfind("->"));
+            // Name the field as the path spells it up to the pointer.
+            if (auto P = Recognizer.accessPath(BM))
+              An.Other = *P;
+            An.Chain.push_back({It->second.first,
+                                describeFunction(It->second.second)});
+            FL->Anomalies.push_back(std::move(An));
+            Done.insert(Rel.Lock);
+            break;
+          }
+        }
+        E = Base;
+      }
+    }
+  }
+}
+
+void TUModel::reportCalleeRelocks() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (auto &[FD, FL] : Locks) {
+    if (!FL->Analyzed)
+      continue;
+    std::vector<LockAnomaly> New;
+    for (const auto &[St, Held] : FL->MustAt) {
+      const auto *Call = dyn_cast<CallExpr>(St);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (!Callee || Held.empty() || Recognizer.classifyCall(Call))
+        continue;
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+          MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>())
+        continue;
+      const FunctionDecl *Def = Callee->getDefinition();
+      if (!Def || Def == FD)
+        continue;
+      auto SIt = FL->SharedAt.find(St);
+      for (const TakenLock &T : takenInside(Def)) {
+        std::optional<LockRef> L =
+            Recognizer.substituteAtCall(T.Lock, Def, Call);
+        if (!L || L->Recursive || !llvm::is_contained(Held, L->Key))
+          continue;
+        bool HeldShared = SIt != FL->SharedAt.end() &&
+                          llvm::is_contained(SIt->second, L->Key);
+        // Two read locks do not block each other (unless a writer waits in
+        // between: not provable here).
+        if (HeldShared && T.Mode == LockMode::Shared)
+          continue;
+        LockAnomaly An;
+        An.Kind = LockAnomaly::CalleeRelock;
+        An.Lock = L->Key;
+        An.Other = describeFunction(Def);
+        An.Loc = Call->getExprLoc();
+        An.Related = T.Loc;
+        // Where the caller took it: its latest acquire before the call.
+        for (const LockEvent &E : FL->Events)
+          if (E.Lock == L->Key &&
+              (E.Kind == LockEvent::Acquire ||
+               E.Kind == LockEvent::GuardAcquire) &&
+              SM.isBeforeInTranslationUnit(E.Loc, An.Loc))
+            An.Chain.assign(1, {E.Loc, "acquire"});
+        for (const auto &Hop : T.Chain)
+          An.Chain.push_back(Hop);
+        New.push_back(std::move(An));
+      }
+    }
+    // MustAt is keyed by address: order the reports by position.
+    llvm::sort(New, [&](const LockAnomaly &A, const LockAnomaly &B) {
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    });
+    for (LockAnomaly &An : New)
+      FL->Anomalies.push_back(std::move(An));
+  }
 }
 
 RaceModel &TUModel::races(const RaceConfig &RC) {

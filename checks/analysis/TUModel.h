@@ -14,6 +14,7 @@
 #include "RaceModel.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,6 +78,24 @@ private:
   std::unique_ptr<FunctionLocks> analyze(const clang::FunctionDecl *FD);
   InferredLocks derive(const clang::FunctionDecl *FD, const FunctionLocks &FL,
                        const std::set<std::string> &Evidence) const;
+  /// Lock-discipline facts that need every function's results: unlocks of
+  /// locks not held that are no hand-off, and callees that relock a lock
+  /// their caller holds.
+  void reportUnheldReleases();
+  void reportCalleeRelocks();
+  void reportRereadLocks();
+  /// A lock a function (or a function it calls) takes and releases
+  /// itself, named in the function's terms, with where it is taken and the
+  /// calls that lead there.
+  struct TakenLock {
+    LockRef Lock;
+    LockMode Mode = LockMode::Exclusive;
+    clang::SourceLocation Loc;
+    std::vector<std::pair<clang::SourceLocation, std::string>> Chain;
+  };
+  const std::vector<TakenLock> &takenInside(const clang::FunctionDecl *FD,
+                                            unsigned Depth = 0);
+  std::map<const clang::FunctionDecl *, std::vector<TakenLock>> Taken;
 
   clang::ASTContext &Ctx;
   LockConfig Config;
@@ -93,6 +112,16 @@ private:
            std::vector<std::pair<LockRef, LockMode>>>
       Entry;
   std::map<const clang::FunctionDecl *, InferredLocks> Facts;
+  /// Functions (canonical declarations) that never return.
+  llvm::DenseSet<const clang::FunctionDecl *> NoReturn;
+
+public:
+  /// Whether calls of FD never return (inferred from its body).
+  bool neverReturns(const clang::FunctionDecl *FD) {
+    if (!Inferred && !Inferring)
+      inferWrappers();
+    return FD && NoReturn.count(FD->getCanonicalDecl());
+  }
 };
 
 /// Whether racelint analyses this function: a definition with a body, not a

@@ -2,6 +2,7 @@
 
 #include "Baseline.h"
 #include "Output.h"
+#include "SafeWrite.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <tuple>
@@ -34,10 +35,8 @@ Error writeBaseline(StringRef Path, ArrayRef<const Finding *> Findings,
                                {"fingerprint", E.Fingerprint}});
   json::Value Doc = json::Object{
       {"version", 1}, {"tool", "racelint"}, {"findings", std::move(Out)}};
-  return writeToOutput(Path, [&](raw_ostream &OS) {
-    OS << formatv("{0:2}", Doc) << "\n";
-    return Error::success();
-  });
+  return writeOutput(
+      Path, [&](raw_ostream &OS) { OS << formatv("{0:2}", Doc) << "\n"; });
 }
 
 Expected<Baseline> Baseline::read(StringRef Path) {

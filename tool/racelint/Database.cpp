@@ -1,7 +1,9 @@
 //===--- Database.cpp - Compile commands and configuration ----------------===//
 
 #include "Database.h"
+#include "Catalog.h"
 #include "Findings.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -10,6 +12,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -169,9 +172,88 @@ ErrorOr<ClangTidyOptions> parseConfig(MemoryBufferRef Buf, std::string &Err) {
   return Parsed;
 }
 
+std::string racelintChecksOnly(StringRef Checks) {
+  SmallVector<StringRef> Globs;
+  Checks.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  std::string Out;
+  auto Add = [&](StringRef G) { Out += (Out.empty() ? "" : ",") + G.str(); };
+  for (StringRef G : Globs) {
+    G = G.trim();
+    if (G.empty())
+      continue;
+    if (G.starts_with("-")) {
+      Add(G); // disabling is harmless
+      continue;
+    }
+    CachedGlobList One(G);
+    for (const racelint::CheckInfo &C : racelint::allChecks())
+      if (One.contains(C.Id))
+        Add(C.Id);
+  }
+  return Out;
+}
+
+ErrorOr<ClangTidyOptions> parseConfigFile(MemoryBufferRef Buf, std::string &Err,
+                                          std::vector<std::string> *Warnings) {
+  std::string Text = Buf.getBuffer().str();
+  for (unsigned Tries = 0;; ++Tries) {
+    std::string Unknown;
+    unsigned Line = 0, Col = 0;
+    Err.clear();
+    auto Parsed = parseConfigurationWithDiags(
+        MemoryBufferRef(Text, Buf.getBufferIdentifier()),
+        [&](const SMDiagnostic &D) {
+          if (D.getKind() != SourceMgr::DK_Error || !Err.empty())
+            return;
+          StringRef M = D.getMessage();
+          if (M.consume_front("unknown key '") && M.consume_back("'") &&
+              Unknown.empty()) {
+            Unknown = M.str();
+            Line = D.getLineNo();
+            Col = D.getColumnNo();
+            return;
+          }
+          Err = ("line " + Twine(D.getLineNo()) + ", column " +
+                 Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                    .str();
+        });
+    if (Parsed) {
+      if (Parsed->Checks)
+        Parsed->Checks = racelintChecksOnly(*Parsed->Checks);
+      return Parsed;
+    }
+    if (Unknown.empty() || !Err.empty() || Line == 0 || Tries == 100) {
+      if (Err.empty())
+        Err = Parsed.getError().message();
+      return Parsed;
+    }
+    // Drop the key and what is indented under it, as if it were not there.
+    if (Warnings)
+      Warnings->push_back("unknown key '" + Unknown + "' at line " +
+                          std::to_string(Line) + " ignored");
+    SmallVector<StringRef> Lines;
+    StringRef(Text).split(Lines, '\n');
+    std::string Kept;
+    for (size_t I = 0; I < Lines.size(); ++I) {
+      if (I == Line - 1) {
+        while (I + 1 < Lines.size() &&
+               (Lines[I + 1].trim().empty() ||
+                Lines[I + 1].size() - Lines[I + 1].ltrim().size() > Col))
+          ++I;
+        Kept += "\n"; // keep the line numbers of what follows
+        continue;
+      }
+      Kept += Lines[I].str() + (I + 1 < Lines.size() ? "\n" : "");
+    }
+    Text = std::move(Kept);
+  }
+}
+
 /// clang-tidy warns about a .clang-tidy it cannot parse and goes on without
 /// it; racelint would then run with other options than the user wrote, so
-/// it is bad input. Checks the files that apply to \p File, nearest first.
+/// it is bad input. Keys it does not know are warned about and ignored, as
+/// clang-tidy did before it stopped knowing them. Checks the files that
+/// apply to \p File, nearest first.
 std::optional<std::string> badConfigFile(StringRef File,
                                          StringSet<> &Checked) {
   for (StringRef Dir = sys::path::parent_path(File); !Dir.empty();
@@ -186,7 +268,10 @@ std::optional<std::string> badConfigFile(StringRef File,
     if (!Buf)
       return ("cannot read '" + P + "': " + Buf.getError().message()).str();
     std::string Err;
-    auto Parsed = parseConfig(**Buf, Err);
+    std::vector<std::string> Warnings;
+    auto Parsed = parseConfigFile(**Buf, Err, &Warnings);
+    for (const std::string &W : Warnings)
+      WithColor::warning(errs(), "racelint") << "'" << P << "': " << W << "\n";
     if (!Parsed)
       return ("'" + P + "' is not a valid clang-tidy configuration (" + Err +
               ")")

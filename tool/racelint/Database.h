@@ -39,6 +39,20 @@ std::optional<std::string> findBuildDir(llvm::StringRef File);
 llvm::ErrorOr<clang::tidy::ClangTidyOptions>
 parseConfig(llvm::MemoryBufferRef Buf, std::string &Err);
 
+/// \p Checks (a clang-tidy glob list) with its positive globs replaced by
+/// the racelint checks they match: a .clang-tidy written for clang-tidy
+/// enables clang-analyzer-* and others, whose results racelint would throw
+/// away after paying for them.
+std::string racelintChecksOnly(llvm::StringRef Checks);
+
+/// A .clang-tidy file as racelint reads it: as clang-tidy does, except that
+/// keys this clang-tidy does not know (AnalyzeTemporaryDtors, removed in
+/// clang-tidy 16) are ignored, each with a line in \p Warnings, and that
+/// its Checks enable racelint checks only (racelintChecksOnly).
+llvm::ErrorOr<clang::tidy::ClangTidyOptions>
+parseConfigFile(llvm::MemoryBufferRef Buf, std::string &Err,
+                std::vector<std::string> *Warnings = nullptr);
+
 /// clang-tidy warns about a .clang-tidy it cannot parse and goes on without
 /// it; racelint would then run with other options than the user wrote, so
 /// it is bad input. Checks the files that apply to \p File, nearest first.

@@ -14,54 +14,120 @@ using namespace llvm;
 
 namespace racelint::cli {
 
+// The worker protocol carries paths, messages and fix-it text as hex: they
+// are bytes (a Latin-1 file name, a newline in a name), and JSON strings
+// must be UTF-8, which llvm::json would enforce by replacing the bytes.
+static json::Value bytes(StringRef S) { return toHex(S, /*LowerCase=*/true); }
+
+/// O's field K, or null.
+static const json::Value &get(const json::Object &O, StringRef K) {
+  static const json::Value Null = nullptr;
+  const json::Value *V = O.get(K);
+  return V ? *V : Null;
+}
+
+static bool fromBytes(const json::Value &V, std::string &Out, json::Path P) {
+  std::optional<StringRef> S = V.getAsString();
+  if (!S || !tryGetFromHex(*S, Out)) {
+    P.report("expected hex bytes");
+    return false;
+  }
+  return true;
+}
+
 json::Value toJSON(const TUResult &R) {
   json::Array Findings;
   for (const Finding &F : R.Findings) {
     json::Array Notes, Fixes;
     for (const Note &N : F.Notes)
-      Notes.push_back(
-          json::Object{{"file", N.File}, {"offset", N.Offset}, {"message", N.Message}});
+      Notes.push_back(json::Object{{"file", bytes(N.File)},
+                                   {"offset", N.Offset},
+                                   {"message", bytes(N.Message)}});
     for (const Replacement &X : F.Fixes)
-      Fixes.push_back(json::Object{{"file", X.File},
+      Fixes.push_back(json::Object{{"file", bytes(X.File)},
                                    {"offset", X.Offset},
                                    {"length", X.Length},
-                                   {"text", X.Text}});
-    Findings.push_back(json::Object{{"check", F.Check},
+                                   {"text", bytes(X.Text)}});
+    Findings.push_back(json::Object{{"check", bytes(F.Check)},
                                     {"compilerError", F.CompilerError},
-                                    {"file", F.File},
+                                    {"file", bytes(F.File)},
                                     {"offset", F.Offset},
-                                    {"message", F.Message},
-                                    {"function", F.Function},
+                                    {"message", bytes(F.Message)},
+                                    {"function", bytes(F.Function)},
                                     {"notes", std::move(Notes)},
                                     {"fixes", std::move(Fixes)}});
   }
-  return json::Object{{"crashed", R.Crashed}, {"findings", std::move(Findings)}};
+  json::Array Digests;
+  for (const auto &[File, Digest] : R.Digests)
+    Digests.push_back(json::Array{bytes(File), bytes(Digest)});
+  return json::Object{{"crashed", R.Crashed},
+                      {"findings", std::move(Findings)},
+                      {"digests", std::move(Digests)}};
 }
 
 static bool fromJSON(const json::Value &V, Note &N, json::Path P) {
-  json::ObjectMapper O(V, P);
-  return O && O.map("file", N.File) && O.map("offset", N.Offset) &&
-         O.map("message", N.Message);
+  const json::Object *O = V.getAsObject();
+  if (!O) {
+    P.report("expected an object");
+    return false;
+  }
+  return fromBytes(get(*O, "file"), N.File, P.field("file")) &&
+         json::fromJSON(get(*O, "offset"), N.Offset, P.field("offset")) &&
+         fromBytes(get(*O, "message"), N.Message, P.field("message"));
 }
 
 static bool fromJSON(const json::Value &V, Replacement &R, json::Path P) {
-  json::ObjectMapper O(V, P);
-  return O && O.map("file", R.File) && O.map("offset", R.Offset) &&
-         O.map("length", R.Length) && O.map("text", R.Text);
+  const json::Object *O = V.getAsObject();
+  if (!O) {
+    P.report("expected an object");
+    return false;
+  }
+  return fromBytes(get(*O, "file"), R.File, P.field("file")) &&
+         json::fromJSON(get(*O, "offset"), R.Offset, P.field("offset")) &&
+         json::fromJSON(get(*O, "length"), R.Length, P.field("length")) &&
+         fromBytes(get(*O, "text"), R.Text, P.field("text"));
 }
 
 static bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
-  json::ObjectMapper O(V, P);
-  return O && O.map("check", F.Check) &&
-         O.map("compilerError", F.CompilerError) && O.map("file", F.File) &&
-         O.map("offset", F.Offset) && O.map("message", F.Message) &&
-         O.map("function", F.Function) && O.map("notes", F.Notes) &&
-         O.map("fixes", F.Fixes);
+  const json::Object *O = V.getAsObject();
+  if (!O) {
+    P.report("expected an object");
+    return false;
+  }
+  json::ObjectMapper M(V, P);
+  return fromBytes(get(*O, "check"), F.Check, P.field("check")) &&
+         M.map("compilerError", F.CompilerError) &&
+         fromBytes(get(*O, "file"), F.File, P.field("file")) &&
+         M.map("offset", F.Offset) &&
+         fromBytes(get(*O, "message"), F.Message, P.field("message")) &&
+         fromBytes(get(*O, "function"), F.Function, P.field("function")) &&
+         M.map("notes", F.Notes) && M.map("fixes", F.Fixes);
 }
 
 bool fromJSON(const json::Value &V, TUResult &R, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("crashed", R.Crashed) && O.map("findings", R.Findings);
+  if (!O || !O.map("crashed", R.Crashed) || !O.map("findings", R.Findings))
+    return false;
+  const json::Array *D = V.getAsObject()->getArray("digests");
+  if (!D) {
+    P.field("digests").report("expected an array");
+    return false;
+  }
+  for (const json::Value &E : *D) {
+    const json::Array *Pair = E.getAsArray();
+    std::string File, Digest;
+    if (!Pair || Pair->size() != 2 ||
+        !fromBytes((*Pair)[0], File, P.field("digests")) ||
+        !fromBytes((*Pair)[1], Digest, P.field("digests")))
+      return false;
+    R.Digests[File] = Digest;
+  }
+  return true;
+}
+
+std::string digestOf(StringRef Text) {
+  std::array<uint8_t, 32> D = SHA256::hash(arrayRefFromStringRef(Text));
+  return toHex(ArrayRef<uint8_t>(D), /*LowerCase=*/true);
 }
 
 FileText::FileText(std::unique_ptr<MemoryBuffer> B) : Buf(std::move(B)) {

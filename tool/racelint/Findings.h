@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,7 +51,13 @@ struct Finding {
 struct TUResult {
   std::vector<Finding> Findings;
   bool Crashed = false;
+  /// For each file a fix-it edits, a digest of the text the analysis saw
+  /// (--fix refuses a file that changed since).
+  std::map<std::string, std::string> Digests;
 };
+
+/// The digest TUResult::Digests holds for \p Text.
+std::string digestOf(llvm::StringRef Text);
 
 llvm::json::Value toJSON(const TUResult &R);
 bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P);

@@ -1,6 +1,7 @@
 //===--- Fixes.cpp - Applying and exporting fix-its -----------------------===//
 
 #include "Fixes.h"
+#include "SafeWrite.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
@@ -31,15 +32,15 @@ Error exportFixes(StringRef Path, ArrayRef<const Finding *> Findings) {
     }
     TUD.Diagnostics.push_back(std::move(D));
   }
-  return writeToOutput(Path, [&](raw_ostream &OS) {
+  return writeOutput(Path, [&](raw_ostream &OS) {
     yaml::Output YAML(OS);
     YAML << TUD;
-    return Error::success();
   });
 }
 
-Error applyFixes(ArrayRef<const Finding *> Findings, SourceCache &Sources,
-                 unsigned &Changed) {
+Error applyFixes(ArrayRef<const Finding *> Findings,
+                 const std::map<std::string, std::string> &Digests,
+                 SourceCache &Sources, unsigned &Changed) {
   struct Edit {
     unsigned Offset, Length;
     std::string Text;
@@ -55,7 +56,10 @@ Error applyFixes(ArrayRef<const Finding *> Findings, SourceCache &Sources,
       PerFile[X.File].insert({X.Offset, X.Length, X.Text, F});
 
   // Everything is checked and computed before the first file is written.
-  std::vector<std::pair<std::string, std::string>> NewTexts;
+  struct Rewrite {
+    std::string File, Before, After;
+  };
+  std::vector<Rewrite> Rewrites;
   for (auto &[File, Edits] : PerFile) {
     const Edit *Prev = nullptr;
     for (const Edit &E : Edits) {
@@ -74,13 +78,29 @@ Error applyFixes(ArrayRef<const Finding *> Findings, SourceCache &Sources,
       }
       Prev = &E;
     }
-    const FileText *T = Sources.get(File);
-    if (!T)
-      return createStringError("cannot read '" + displayPath(File) +
-                               "' to apply fix-its; no file was changed");
+    if (Expected<std::string> Target = writeTarget(File, /*RegularOnly=*/true);
+        !Target)
+      return createStringError("cannot write '" + displayPath(File) +
+                               "': " + toString(Target.takeError()) +
+                               "; no file was changed");
+    // The text now, read afresh: the fix-its were computed on the text the
+    // analysis read, and apply to nothing else (an editor, a formatter or
+    // a checkout may have touched the file since).
+    auto Buf = MemoryBuffer::getFile(File, /*IsText=*/false,
+                                     /*RequiresNullTerminator=*/false);
+    if (!Buf)
+      return createStringError(
+          "cannot read '" + displayPath(File) + "' to apply fix-its (" +
+          Buf.getError().message() + "); no file was changed");
+    std::string Before = (*Buf)->getBuffer().str();
+    auto Seen = Digests.find(File);
+    if (Seen == Digests.end() || Seen->second != digestOf(Before))
+      return createStringError("'" + displayPath(File) +
+                               "' changed since it was analysed; run "
+                               "racelint again; no file was changed");
     tooling::Replacements Reps;
     for (const Edit &E : Edits) {
-      bool Fits = E.Offset + E.Length <= T->text().size();
+      bool Fits = E.Offset + E.Length <= Before.size();
       if (Fits)
         if (Error Err = Reps.add(
                 tooling::Replacement(File, E.Offset, E.Length, E.Text))) {
@@ -89,32 +109,24 @@ Error applyFixes(ArrayRef<const Finding *> Findings, SourceCache &Sources,
         }
       if (!Fits)
         return createStringError("fix-its for '" + displayPath(File) +
-                                 "' do not match its text (was it edited "
-                                 "during the run?); no file was changed");
+                                 "' do not match its text; no file was "
+                                 "changed");
     }
-    Expected<std::string> New = tooling::applyAllReplacements(T->text(), Reps);
-    if (!New)
-      return createStringError("cannot apply fix-its to '" +
-                               displayPath(File) + "' (" +
-                               toString(New.takeError()) +
+    Expected<std::string> After = tooling::applyAllReplacements(Before, Reps);
+    if (!After)
+      return createStringError("cannot apply fix-its to '" + displayPath(File) +
+                               "' (" + toString(After.takeError()) +
                                "); no file was changed");
-    NewTexts.push_back({File, std::move(*New)});
+    Rewrites.push_back({File, std::move(Before), std::move(*After)});
   }
 
   Changed = 0;
-  for (auto &[File, Text] : NewTexts) {
-    sys::fs::file_status St;
-    bool HaveStatus = !sys::fs::status(File, St);
-    if (Error E = writeToOutput(File, [&](raw_ostream &OS) {
-          OS << Text;
-          return Error::success();
-        }))
-      return createStringError("cannot write '" + displayPath(File) + "' (" +
-                               toString(std::move(E)) + "); " +
+  for (const Rewrite &W : Rewrites) {
+    if (Error E = writeFileSafely(W.File, W.After, StringRef(W.Before)))
+      return createStringError("cannot write '" + displayPath(W.File) +
+                               "': " + toString(std::move(E)) + "; " +
                                std::to_string(Changed) +
-                               " file(s) were changed before it");
-    if (HaveStatus)
-      sys::fs::setPermissions(File, St.permissions());
+                               " other file(s) were changed before it");
     ++Changed;
   }
   return Error::success();

@@ -8,6 +8,7 @@
 #include "LocksetDump.h"
 #include "CheckBase.h"
 #include "Runner.h"
+#include "SafeRun.h"
 #include "analysis/TUModel.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -15,6 +16,8 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -68,7 +71,7 @@ public:
         "not-released",  "double-lock",     "double-unlock",
         "unlock-mismatch", "not-held-on-all-paths", "mode-mismatch",
         "unlock-guarded", "guard-relock",   "guard-not-owned",
-        "unlock-after-failed-try"};
+        "unlock-after-failed-try", "unlock-not-held", "callee-relock", "reread-lock"};
     for (const racelint::LockAnomaly &A : FL.Anomalies)
       outs() << "  " << Where(A.Loc) << " anomaly " << AnomalyNames[A.Kind]
              << " " << A.Lock << (A.AllPaths ? "" : " (some paths)")
@@ -135,17 +138,29 @@ int dumpLocksets(ClangTidyOptionsProvider &Provider,
   Config.LockFunctions = Get("LockFunctions");
   Config.UnlockFunctions = Get("UnlockFunctions");
   Config.ScopedLockTypes = Get("ScopedLockTypes");
-  tooling::ClangTool Tool(DB, Inputs);
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      extraArgsBefore(), tooling::ArgumentInsertPosition::BEGIN));
-  struct Factory : tooling::FrontendActionFactory {
-    const racelint::LockConfig &C;
-    explicit Factory(const racelint::LockConfig &C) : C(C) {}
-    std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<DumpAction>(C);
+  Config.RecordEventLocksets = true;
+  // One file at a time: ClangTool prints "[1/2] Processing file" for more.
+  int Status = 0;
+  for (const std::string &Input : Inputs) {
+    tooling::ClangTool Tool(DB, {Input});
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        extraArgsBefore(), tooling::ArgumentInsertPosition::BEGIN));
+    struct Factory : tooling::FrontendActionFactory {
+      const racelint::LockConfig &C;
+      explicit Factory(const racelint::LockConfig &C) : C(C) {}
+      std::unique_ptr<FrontendAction> create() override {
+        return std::make_unique<DumpAction>(C);
+      }
+    } F(Config);
+    if (!runSafelyOnBigStack([&] { Status |= Tool.run(&F) ? 2 : 0; })) {
+      WithColor::error(errs(), "racelint")
+          << "internal error while dumping the locksets\n";
+      errs().flush();
+      // Skip destructors: they would meet the crashed analysis' state.
+      sys::Process::Exit(2, /*NoCleanup=*/true);
     }
-  } F(Config);
-  return Tool.run(&F) ? 2 : 0;
+  }
+  return Status;
 }
 
 } // namespace racelint::cli

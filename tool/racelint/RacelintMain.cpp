@@ -14,6 +14,7 @@
 
 #include "Baseline.h"
 #include "Catalog.h"
+#include "CheckBase.h"
 #include "Database.h"
 #include "DiffFilter.h"
 #include "Findings.h"
@@ -21,11 +22,16 @@
 #include "LocksetDump.h"
 #include "Output.h"
 #include "Runner.h"
+#include "SafeRun.h"
+#include "SafeWrite.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -37,6 +43,8 @@
 #include "llvm/Support/WithColor.h"
 #include <algorithm>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <thread>
 #include <unistd.h>
 
@@ -114,11 +122,11 @@ cl::opt<std::string>
              cl::desc("Only findings on lines a unified diff changes; <file> "
                       "holds the diff, '-' reads it from stdin"),
              cl::value_desc("file|-"), cl::cat(Category));
-cl::opt<unsigned>
+cl::opt<std::string>
     Jobs("j",
          cl::desc("Analyse <n> files at a time, in worker processes "
                   "(default: the number of cores)"),
-         cl::value_desc("n"), cl::init(0), cl::Prefix, cl::cat(Category));
+         cl::value_desc("n"), cl::Prefix, cl::cat(Category));
 cl::opt<std::string>
     Shard("shard",
           cl::desc("Analyse only the I-th of N parts of the files (1 <= I "
@@ -143,6 +151,22 @@ ClangTidyOptions defaultOptions() {
   return O;
 }
 
+/// .clang-tidy files read by parseConfigFile (unknown keys ignored,
+/// racelint checks only). The handler is set here: FileOptionsProvider's
+/// constructor that takes handlers leaves its file system unset.
+class ConfigFileProvider : public FileOptionsProvider {
+public:
+  ConfigFileProvider(ClangTidyOptions Defaults, ClangTidyOptions Overrides,
+                     IntrusiveRefCntPtr<vfs::FileSystem> FS)
+      : FileOptionsProvider(ClangTidyGlobalOptions(), std::move(Defaults),
+                            std::move(Overrides), std::move(FS)) {
+    ConfigHandlers = {{".clang-tidy", [](MemoryBufferRef Buf) {
+                         std::string Err;
+                         return parseConfigFile(Buf, Err);
+                       }}};
+  }
+};
+
 int inputError(const Twine &Msg) {
   WithColor::error(errs(), "racelint") << Msg << "\n";
   return 2;
@@ -161,25 +185,47 @@ int optionError(StringRef Errors) {
     size_t Try = L.find("  Try: ");
     if (Try != StringRef::npos)
       L = L.take_front(Try);
-    L = L.rtrim(" .");
+    L = L.rtrim(" .!");
     if (L.empty())
       continue;
-    Msg += (Msg.empty() ? "" : "; ") + L.take_front(1).lower() +
-           L.drop_front(1).str();
+    // "--quiet option: 'x' is invalid value for boolean argument! Try 0 or 1"
+    std::string Line = L.take_front(1).lower() + L.drop_front(1).str();
+    for (auto [From, To] : {std::pair<StringRef, StringRef>{" option: ", ": "},
+                            {"! Try", "; try"}}) {
+      size_t At = Line.find(From.str());
+      if (At != std::string::npos)
+        Line.replace(At, From.size(), To.str());
+    }
+    Msg += (Msg.empty() ? "" : "; ") + Line;
   }
   if (Msg.empty())
-    return 2; // the option printed its own line ("for the -p option: ...")
+    Msg = "invalid command line";
   return inputError(Msg + " (see 'racelint --help')");
 }
 
 
 /// The options that are checked before anything is read.
-std::optional<std::string> badOptions(unsigned &ShardIndex,
+std::optional<std::string> badOptions(unsigned &JobCount, unsigned &ShardIndex,
                                       unsigned &ShardCount) {
+  // `--diff-base=` would otherwise mean "no --diff-base".
+  for (auto [Opt, Name] :
+       {std::pair{&OutputFile, "-o"}, {&BuildPath, "-p"},
+        {&SourceRoot, "--source-root"}, {&WriteBaseline, "--write-baseline"},
+        {&BaselineFile, "--baseline"}, {&DiffBase, "--diff-base"},
+        {&DiffFile, "--diff"}, {&Shard, "--shard"},
+        {&ExportFixes, "--export-fixes"}})
+    if (Opt->getNumOccurrences() && Opt->empty())
+      return std::string(Name) + " needs a value";
   if (Format != "text" && Format != "json" && Format != "sarif")
     return "--format must be text, json or sarif (got '" + Format + "')";
-  if (Jobs.getNumOccurrences() && Jobs == 0)
-    return std::string("-j takes a number of jobs of 1 or more (got 0)");
+  JobCount = 0;
+  if (Jobs.getNumOccurrences() &&
+      (StringRef(Jobs).getAsInteger(10, JobCount) || JobCount == 0))
+    return "-j takes a number of jobs of 1 or more (got '" + Jobs + "')";
+  // git would take it as one of its options (--output=<file> writes a file).
+  if (StringRef(DiffBase).starts_with("-"))
+    return "--diff-base takes a git revision, not an option (got '" +
+           DiffBase + "')";
   if (!Shard.empty()) {
     auto [I, N] = StringRef(Shard).split('/');
     if (I.getAsInteger(10, ShardIndex) || N.getAsInteger(10, ShardCount) ||
@@ -200,6 +246,90 @@ std::optional<std::string> badOptions(unsigned &ShardIndex,
   return std::nullopt;
 }
 
+/// Compiler flags after `--` that no file can be compiled with: clang's own
+/// complaint ("no compile jobs found") would not say which.
+std::optional<std::string> badCompilerFlags(ArrayRef<std::string> Flags) {
+  for (size_t I = 0; I < Flags.size(); ++I) {
+    StringRef F = Flags[I], Lang;
+    if (F == "-x" && I + 1 < Flags.size())
+      Lang = Flags[I + 1];
+    else if (F.starts_with("-x") && F.size() > 2)
+      Lang = F.drop_front(2);
+    else
+      continue;
+    if (driver::types::lookupTypeForTypeSpecifier(Lang.data()) ==
+        driver::types::TY_INVALID)
+      return ("-x '" + Lang + "' after '--' is not a language clang knows " +
+              "(e.g. c, c++, c-header, c++-header)")
+          .str();
+  }
+  return std::nullopt;
+}
+
+/// clang's messages about the flags after `--`, one line each with its
+/// level ("error: ..."), as one message without the levels.
+std::string compilerFlagsError(StringRef Text) {
+  SmallVector<StringRef> Lines;
+  Text.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  std::string Msg;
+  for (StringRef L : Lines) {
+    L = L.trim();
+    for (StringRef Level : {"error: ", "warning: ", "note: "})
+      L.consume_front(Level);
+    if (L == "no compile jobs found")
+      L = "the flags after '--' leave nothing to compile";
+    if (!L.empty())
+      Msg += (Msg.empty() ? "" : "; ") + L.str();
+  }
+  return Msg;
+}
+
+/// An option value in the configuration of \p File that is not valid.
+std::optional<std::string> badOptionValue(ClangTidyOptionsProvider &Provider,
+                                          StringRef File) {
+  for (const auto &[Opts, Source] : Provider.getRawOptions(File))
+    for (const auto &[Key, Value] : Opts.CheckOptions) {
+      StringRef K = Key;
+      if (K != "MinGuardedRatio" &&
+          !(K.starts_with("racelint-") && K.ends_with(".MinGuardedRatio")))
+        continue;
+      // --config is merged into the defaults, whose source is this name.
+      std::string From = Source == "clang-tidy binary" ? "--config" : Source;
+      if (!racelint::parseMinGuardedRatio(Value.Value))
+        return ("invalid value '" + Value.Value + "' for option '" + Key +
+                "' (" + From +
+                "): expected a number greater than 0 and at most 1")
+            .str();
+    }
+  return std::nullopt;
+}
+
+/// Whether racelint has anything to say about a file the database lists:
+/// projects list their assembly sources (.S) too, which clang then parsed
+/// as C and reported as not compiling.
+bool isCOrCxxSource(StringRef File) {
+  StringRef Ext = sys::path::extension(File);
+  if (Ext.empty())
+    return true; // named by its compile command's -x, if anything
+  driver::types::ID T = driver::types::lookupTypeForExtension(Ext.drop_front());
+  return T == driver::types::TY_INVALID || T == driver::types::TY_C ||
+         T == driver::types::TY_CHeader || driver::types::isCXX(T);
+}
+
+/// Why a file the database lists cannot be analysed, if it cannot.
+std::optional<std::string>
+unusableEntry(StringRef File, const tooling::CompilationDatabase &DB) {
+  sys::fs::file_status St;
+  if (sys::fs::status(File, St) || !sys::fs::exists(St))
+    return std::string("does not exist");
+  if (!sys::fs::is_regular_file(St))
+    return std::string("is not a regular file");
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(File))
+    if (!sys::fs::is_directory(C.Directory))
+      return "is compiled in '" + C.Directory + "', which does not exist";
+  return std::nullopt;
+}
+
 /// Reads --diff's unified diff, or runs git for --diff-base.
 Expected<ChangedLines> changedLines(StringRef Root) {
   if (!DiffBase.empty())
@@ -212,7 +342,8 @@ Expected<ChangedLines> changedLines(StringRef Root) {
   return ChangedLines::parse((*Buf)->getBuffer(), Root);
 }
 
-/// A worker reads file names from stdin and writes one JSON line per file,
+/// A worker reads file names from stdin, each ended by a NUL, and writes one
+/// JSON line per file,
 /// flushed at once, so that the parent knows how far it got if it dies. It
 /// stops after a crash: its state is not to be trusted any more.
 int runWorker(TURunner &Run) {
@@ -225,7 +356,7 @@ int runWorker(TURunner &Run) {
   std::string Line;
   int C;
   while ((C = getchar()) != EOF) {
-    if (C != '\n') {
+    if (C != '\0') {
       Line.push_back(char(C));
       continue;
     }
@@ -242,10 +373,75 @@ int runWorker(TURunner &Run) {
   sys::Process::Exit(0, /*NoCleanup=*/true);
 }
 
+/// A closed standard descriptor would be taken by the next file or pipe
+/// racelint opens (a worker's pipe landing on fd 0 was lost at exec). Each
+/// closed one is reserved with /dev/null, read-only, so that writing to a
+/// closed stdout still fails and is reported as such.
+void keepStandardFdsOpen() {
+  for (int Fd = 0; Fd <= 2; ++Fd)
+    if (fcntl(Fd, F_GETFD) < 0 && errno == EBADF) {
+      int New = open("/dev/null", O_RDONLY);
+      if (New >= 0 && New != Fd) {
+        dup2(New, Fd);
+        close(New);
+      }
+    }
+}
+
+/// cl::ParseCommandLineOptions reports some errors itself on stderr ("for
+/// the --quiet option: ...") rather than in \p Errors; they are captured
+/// so that every error gets racelint's one-line format.
+bool parseOptions(int argc, const char **argv, const char *Overview,
+                  std::string &Errors) {
+  raw_string_ostream ErrOS(Errors);
+  errs().flush();
+  int Saved = dup(2);
+  FILE *Captured = tmpfile();
+  bool Capturing = Saved >= 0 && Captured && dup2(fileno(Captured), 2) >= 0;
+  bool Ok = cl::ParseCommandLineOptions(argc, argv, Overview, &ErrOS);
+  if (Capturing) {
+    dup2(Saved, 2);
+    rewind(Captured);
+    char Buf[4096];
+    size_t N;
+    while ((N = fread(Buf, 1, sizeof(Buf), Captured)) > 0)
+      Errors.append(Buf, N);
+  }
+  if (Saved >= 0)
+    close(Saved);
+  if (Captured)
+    fclose(Captured);
+  return Ok;
+}
+
+/// Findings that could not be written are lost: that is an error (2), not
+/// "findings" (1), and gets one line instead of LLVM's fatal error at exit.
+int checkStdout(int Status) {
+  outs().flush();
+  if (!outs().has_error())
+    return Status;
+  std::error_code EC = outs().error();
+  outs().clear_error();
+  return inputError("cannot write to stdout: " + EC.message());
+}
+
+int run(int argc, const char **argv);
+
 } // namespace
 
 int main(int argc, const char **argv) {
-  InitLLVM X(argc, argv);
+  keepStandardFdsOpen();
+  InitLLVM X(argc, argv, /*InstallPipeSignalExitHandler=*/false);
+  // A closed pipe on stdout is a write error like any other (EPIPE).
+  signal(SIGPIPE, SIG_IGN);
+  int Status = checkStdout(run(argc, argv));
+  errs().clear_error(); // nowhere left to report it
+  return Status;
+}
+
+namespace {
+
+int run(int argc, const char **argv) {
   setBugReportMsg("PLEASE report this racelint crash with the file being "
                   "analysed and its compile command.\n");
 
@@ -256,6 +452,8 @@ int main(int argc, const char **argv) {
       FlagsAfterDashDash.assign(argv + I, argv + argc);
       break;
     }
+  if (std::optional<std::string> Bad = badCompilerFlags(FlagsAfterDashDash))
+    return inputError(*Bad);
 
   // Everything after `--` is compiler flags for every file.
   std::string DBError;
@@ -263,33 +461,34 @@ int main(int argc, const char **argv) {
       tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
                                                              DBError);
   if (!DBError.empty())
-    return inputError(StringRef(DBError).trim().ltrim("error: "));
+    return inputError(compilerFlagsError(DBError));
 
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "racelint " RACELINT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
   });
   std::string ParseErrors;
-  raw_string_ostream ErrOS(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
+  if (!parseOptions(
           argc, argv,
           "racelint: thread-safety defects in C and C++, without annotations\n\n"
           "  racelint [options] <files...> [-- <compiler flags>]\n"
           "  racelint -p <build dir> [files...]\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n"
           "See docs/cli.md for the output formats, baselines and diff mode.\n",
-          &ErrOS))
-    return optionError(ErrOS.str());
+          ParseErrors))
+    return optionError(ParseErrors);
 
-  if (ListChecks) {
+  if (ListChecks && Files.empty()) {
     for (const racelint::CheckInfo &C : racelint::allChecks())
       outs() << C.Id << "\n    " << C.Summary << "\n";
     return 0;
   }
 
-  unsigned ShardIndex = 0, ShardCount = 0;
-  if (std::optional<std::string> Bad = badOptions(ShardIndex, ShardCount))
+  unsigned JobsGiven = 0, ShardIndex = 0, ShardCount = 0;
+  if (std::optional<std::string> Bad =
+          badOptions(JobsGiven, ShardIndex, ShardCount))
     return inputError(*Bad);
+
 
   if (!ChecksOpt.empty()) {
     CachedGlobList Globs("-*,racelint-*," + ChecksOpt);
@@ -334,6 +533,7 @@ int main(int argc, const char **argv) {
 
   Database DB;
   std::string FoundBuildDir; // without -p: the one found above the files
+  std::vector<std::string> Unusable; // database entries, with why
   if (!BuildPath.empty()) {
     if (Fixed)
       return inputError("use either -p <build dir> or '-- <flags>', not both");
@@ -362,16 +562,25 @@ int main(int argc, const char **argv) {
     // Files come on stdin.
   } else if (Inputs.empty()) {
     for (const std::string &F : DB.DB->getAllFiles())
-      Inputs.push_back(absolutePath(F));
+      if (isCOrCxxSource(F))
+        Inputs.push_back(absolutePath(F));
     if (Inputs.empty())
       return inputError("the compilation database '" + DB.Where +
                         "' lists no files");
     llvm::sort(Inputs);
     Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-    for (const std::string &F : Inputs)
-      if (!sys::fs::exists(F))
-        return inputError("'" + F + "', listed in '" + DB.Where +
-                          "', does not exist");
+    // An entry that cannot be analysed (a generated file not built yet, a
+    // pipe that would block the run forever) is reported at the end; the
+    // others are analysed.
+    std::vector<std::string> Usable;
+    for (const std::string &F : Inputs) {
+      if (std::optional<std::string> Why = unusableEntry(F, *DB.DB))
+        Unusable.push_back("'" + displayPath(F) + "', listed in '" + DB.Where +
+                           "', " + *Why);
+      else
+        Usable.push_back(F);
+    }
+    Inputs = std::move(Usable);
   } else if (DB.Listed) {
     for (const std::string &F : Inputs)
       if (!isHeader(F) && DB.Listed->getCompileCommands(F).empty())
@@ -403,6 +612,23 @@ int main(int argc, const char **argv) {
     Inputs = std::move(Mine);
   }
 
+  // Outputs are checked before the analysis: one over a file to analyse
+  // would destroy it, one that cannot be written would lose the findings.
+  for (auto [Opt, Name] : {std::pair{&OutputFile, "-o"},
+                           {&WriteBaseline, "--write-baseline"},
+                           {&ExportFixes, "--export-fixes"}}) {
+    if (Opt->empty() || *Opt == "-")
+      continue;
+    for (const std::string &F : Inputs)
+      if (sameFile(*Opt, F))
+        return inputError(Twine(Name) + " '" + *Opt +
+                          "' is one of the files to analyse; racelint "
+                          "does not write over it");
+    if (Expected<std::string> T = writeTarget(*Opt); !T)
+      return inputError("cannot write '" + *Opt +
+                        "': " + toString(T.takeError()));
+  }
+
   ClangTidyOptions Overrides;
   if (!ChecksOpt.empty())
     Overrides.Checks = ChecksOpt;
@@ -424,16 +650,36 @@ int main(int argc, const char **argv) {
     for (const std::string &F : Inputs)
       if (std::optional<std::string> Bad = badConfigFile(F, Checked))
         return inputError(*Bad);
-    Provider = std::make_unique<FileOptionsProvider>(
-        ClangTidyGlobalOptions(), defaultOptions(), Overrides, FS);
+    Provider =
+        std::make_unique<ConfigFileProvider>(defaultOptions(), Overrides, FS);
   }
 
+  // Values the checks would ignore (they warn and keep the default, as
+  // clang-tidy's do) are input errors here: the run would not be the one
+  // the user configured.
+  StringSet<> OptionDirs;
+  for (const std::string &F : Inputs)
+    if (OptionDirs.insert(sys::path::parent_path(F)).second)
+      if (std::optional<std::string> Bad = badOptionValue(*Provider, F))
+        return inputError(*Bad);
+
+  if (ListChecks) {
+    // With a file, like clang-tidy --list-checks: the checks that would run
+    // on it, configuration files and options applied.
+    ClangTidyContext ListContext(std::move(Provider));
+    ListContext.setCurrentFile(Inputs.empty() ? Files.front() : Inputs.front());
+    ClangTidyASTConsumerFactory Factory(ListContext);
+    for (const std::string &Name : Factory.getCheckNames())
+      outs() << Name << "\n";
+    return 0;
+  }
+
+  enableCrashRecovery();
   if (DumpLocksets)
     return Inputs.empty() ? 0 : dumpLocksets(*Provider, *DB.DB, Inputs);
 
   ClangTidyContext Context(std::move(Provider));
   TURunner Run(Context, *DB.DB, FS);
-  CrashRecoveryContext::Enable();
   if (WorkerMode)
     return runWorker(Run);
 
@@ -454,8 +700,9 @@ int main(int argc, const char **argv) {
   if (BuildPath.empty() && FoundBuildDir.empty() && Worker.ArgsAfter.empty())
     Worker.ArgsAfter = {"--"};
 
-  unsigned JobCount = Jobs ? unsigned(Jobs)
-                           : std::max(1u, std::thread::hardware_concurrency());
+  unsigned JobCount = JobsGiven
+                          ? JobsGiven
+                          : std::max(1u, std::thread::hardware_concurrency());
   JobCount = std::min<size_t>(JobCount, std::max<size_t>(Inputs.size(), 1));
 
   Progress Bar(Inputs.size(), Quiet);
@@ -466,8 +713,16 @@ int main(int argc, const char **argv) {
   // whatever -j is.
   std::vector<Finding> All;
   std::vector<std::string> Broken, Crashed;
+  std::map<std::string, std::string> Digests;
   for (size_t I = 0; I < Inputs.size(); ++I) {
     TUResult &R = Results[I];
+    // A header two files saw differently changed during the run: no
+    // digest is right for it.
+    for (const auto &[File, Digest] : R.Digests) {
+      auto [It, New] = Digests.try_emplace(File, Digest);
+      if (!New && It->second != Digest)
+        It->second.clear();
+    }
     if (R.Crashed)
       Crashed.push_back(Inputs[I]);
     if (llvm::any_of(R.Findings,
@@ -510,11 +765,8 @@ int main(int argc, const char **argv) {
   int Status = 0;
   if (OutputFile.empty() || OutputFile == "-") {
     Write(outs());
-    outs().flush();
-  } else if (Error E = writeToOutput(OutputFile, [&](raw_ostream &OS) {
-               Write(OS);
-               return Error::success();
-             })) {
+    Status = checkStdout(Status);
+  } else if (Error E = writeOutput(OutputFile, Write)) {
     Status = inputError("cannot write '" + OutputFile +
                         "': " + toString(std::move(E)));
   }
@@ -528,9 +780,13 @@ int main(int argc, const char **argv) {
                           "': " + toString(std::move(E)));
   unsigned FixedFiles = 0;
   if (Fix && Status == 0)
-    if (Error E = applyFixes(Reported, Sources, FixedFiles))
+    if (Error E = applyFixes(Reported, Digests, Sources, FixedFiles))
       Status = inputError("--fix: " + toString(std::move(E)));
 
+  for (const std::string &U : Unusable)
+    WithColor::error(errs(), "racelint") << U << "\n";
+  if (!Unusable.empty() && !Status)
+    Status = 2;
   if (!Crashed.empty()) {
     WithColor::error(errs(), "racelint")
         << "internal error while analysing '" << displayPath(Crashed.front())
@@ -573,3 +829,5 @@ int main(int argc, const char **argv) {
   // A baseline being written accepts today's findings.
   return Reported.empty() || !WriteBaseline.empty() ? 0 : 1;
 }
+
+} // namespace

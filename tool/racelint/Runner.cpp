@@ -1,6 +1,7 @@
 //===--- Runner.cpp - Analysing files, in process or in workers -----------===//
 
 #include "Runner.h"
+#include "SafeRun.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
@@ -12,7 +13,6 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -131,16 +131,42 @@ private:
   StringMap<std::string> Paths;
 };
 
+/// A digest of each user file as clang read it, for the files fix-its edit:
+/// --fix refuses to apply them to a file that changed since.
+using DigestMap = std::map<std::string, std::string>;
+
+void digestUserFiles(const SourceManager &SM, DigestMap &Digests) {
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+    if (!E.isFile() || E.getFile().getFileCharacteristic() != SrcMgr::C_User)
+      continue;
+    const SrcMgr::ContentCache &CC = E.getFile().getContentCache();
+    if (!CC.OrigEntry)
+      continue;
+    std::optional<MemoryBufferRef> Buf = CC.getBufferIfLoaded();
+    if (!Buf)
+      continue;
+    SmallString<256> Abs(CC.OrigEntry->getName());
+    SM.getFileManager().makeAbsolutePath(Abs);
+    std::string Path = absolutePath(Abs);
+    if (!Digests.count(Path))
+      Digests[Path] = digestOf(Buf->getBuffer());
+  }
+}
+
 class IndexConsumer : public ASTConsumer {
 public:
-  explicit IndexConsumer(FunctionIndex &Index) : Index(Index) {}
+  IndexConsumer(FunctionIndex &Index, DigestMap &Digests)
+      : Index(Index), Digests(Digests) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     IndexVisitor(Ctx.getSourceManager(), Index)
         .TraverseDecl(Ctx.getTranslationUnitDecl());
+    digestUserFiles(Ctx.getSourceManager(), Digests);
   }
 
 private:
   FunctionIndex &Index;
+  DigestMap &Digests;
 };
 
 /// The innermost function around \p Offset.
@@ -166,6 +192,19 @@ std::string formatDuration(double Seconds) {
 
 } // namespace
 
+/// A database of one compile command.
+class OneCommand : public tooling::CompilationDatabase {
+public:
+  explicit OneCommand(tooling::CompileCommand C) : C(std::move(C)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef) const override {
+    return {C};
+  }
+
+private:
+  tooling::CompileCommand C;
+};
+
 struct TURunner::Impl {
   Impl(ClangTidyContext &Context, const tooling::CompilationDatabase &DB,
        IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS)
@@ -179,27 +218,30 @@ struct TURunner::Impl {
 
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &F, FunctionIndex &Index)
-        : F(F), Index(Index) {}
+    Action(ClangTidyASTConsumerFactory &F, FunctionIndex &Index,
+           DigestMap &Digests)
+        : F(F), Index(Index), Digests(Digests) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(F.createASTConsumer(CI, File));
-      Consumers.push_back(std::make_unique<IndexConsumer>(Index));
+      Consumers.push_back(std::make_unique<IndexConsumer>(Index, Digests));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
   private:
     ClangTidyASTConsumerFactory &F;
     FunctionIndex &Index;
+    DigestMap &Digests;
   };
 
   class ActionFactory : public tooling::FrontendActionFactory {
   public:
-    ActionFactory(ClangTidyASTConsumerFactory &F, FunctionIndex &Index)
-        : F(F), Index(Index) {}
+    ActionFactory(ClangTidyASTConsumerFactory &F, FunctionIndex &Index,
+                  DigestMap &Digests)
+        : F(F), Index(Index), Digests(Digests) {}
     std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<Action>(F, Index);
+      return std::make_unique<Action>(F, Index, Digests);
     }
     bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                        FileManager *Files,
@@ -217,9 +259,30 @@ struct TURunner::Impl {
   private:
     ClangTidyASTConsumerFactory &F;
     FunctionIndex &Index;
+    DigestMap &Digests;
   };
 
   TUResult run(StringRef File) {
+    // One compile command at a time: given a file with several (listed
+    // twice in a database), ClangTool prints "[1/1] (1/2) Processing file"
+    // on stderr, --quiet or not.
+    std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+    if (Commands.size() <= 1)
+      return run(File, DB);
+    TUResult All;
+    for (tooling::CompileCommand &C : Commands) {
+      OneCommand Only(std::move(C));
+      TUResult R = run(File, Only);
+      All.Findings.insert(All.Findings.end(), R.Findings.begin(),
+                          R.Findings.end());
+      All.Digests.insert(R.Digests.begin(), R.Digests.end());
+      if ((All.Crashed = R.Crashed))
+        break;
+    }
+    return All;
+  }
+
+  TUResult run(StringRef File, const tooling::CompilationDatabase &DB) {
     tooling::ClangTool Tool(DB, {File.str()},
                             std::make_shared<PCHContainerOperations>(), FS);
     Tool.setPrintErrorMessage(false);
@@ -227,13 +290,16 @@ struct TURunner::Impl {
         [this](const tooling::CommandLineArguments &Args, StringRef Name) {
           ClangTidyOptions Opts = Context.getOptionsForFile(Name);
           tooling::CommandLineArguments A = Args;
-          if (Opts.ExtraArgsBefore) {
-            auto I = A.begin();
-            if (I != A.end() && !StringRef(*I).starts_with("-"))
-              ++I; // after the compiler's name
+          auto I = A.begin();
+          if (I != A.end() && !StringRef(*I).starts_with("-"))
+            ++I; // after the compiler's name
+          // Compiler warnings are not reported (only errors are), and each
+          // one costs a scan of its line for NOLINT: 30,000 warnings on one
+          // line took seconds. -w wins over any -W flag after it.
+          I = A.insert(I, "-w") + 1;
+          if (Opts.ExtraArgsBefore)
             A.insert(I, Opts.ExtraArgsBefore->begin(),
                      Opts.ExtraArgsBefore->end());
-          }
           if (Opts.ExtraArgs)
             A.insert(A.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
           return A;
@@ -242,12 +308,25 @@ struct TURunner::Impl {
     Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
     Tool.setDiagnosticConsumer(&Consumer);
     FunctionIndex Index;
-    ActionFactory AF(Factory, Index);
-    CrashRecoveryContext CRC;
+    DigestMap Digests;
+    ActionFactory AF(Factory, Index, Digests);
     TUResult R;
-    R.Crashed = !CRC.RunSafely([&] { Tool.run(&AF); });
+    // ClangTool moves into the compile command's directory and back; a
+    // crash skips the way back, and relative paths (-o, the names shown)
+    // would then be taken from there.
+    SmallString<256> Cwd;
+    bool HaveCwd = !sys::fs::current_path(Cwd);
+    R.Crashed = !runSafelyOnBigStack([&] { Tool.run(&AF); });
+    if (R.Crashed && HaveCwd)
+      FS->setCurrentWorkingDirectory(Cwd);
     for (ClangTidyError &E : Consumer.take())
       R.Findings.push_back(convert(E, Index));
+    for (const Finding &F : R.Findings)
+      for (const Replacement &X : F.Fixes) {
+        auto It = Digests.find(X.File);
+        if (It != Digests.end())
+          R.Digests.insert(*It);
+      }
     return R;
   }
 
@@ -368,9 +447,17 @@ std::optional<WorkerProcess> spawn(const WorkerCommand &Cmd) {
   pid_t Pid = fork();
   if (Pid == 0) {
     // The child: pipes on stdin and stdout, stderr silenced (its crash
-    // reports are the parent's to give, in one line).
-    dup2(In[0], 0);
-    dup2(Out[1], 1);
+    // reports are the parent's to give, in one line). A pipe already on
+    // its fd (racelint started with that fd closed) must lose its
+    // close-on-exec flag; dup2 onto itself would keep it.
+    auto MoveTo = [](int From, int To) {
+      if (From == To)
+        fcntl(To, F_SETFD, 0);
+      else
+        dup2(From, To);
+    };
+    MoveTo(In[0], 0);
+    MoveTo(Out[1], 1);
     int Null = open("/dev/null", O_WRONLY);
     if (Null >= 0)
       dup2(Null, 2);
@@ -421,7 +508,8 @@ void runWorkers(ArrayRef<std::string> Inputs, ArrayRef<size_t> Todo,
     while (!Queue.empty()) {
       size_t I = Queue.front();
       Queue.pop_front();
-      std::string Line = Inputs[I] + "\n";
+      // NUL ends a name: a file name may hold a newline, never a NUL.
+      std::string Line = Inputs[I] + '\0';
       if (write(W.ToChild, Line.data(), Line.size()) ==
           ssize_t(Line.size())) {
         W.Current = I;

@@ -1,7 +1,8 @@
 // RUN: %check_racelint %s racelint-inconsistent-locking %t -- -std=c++17
 // Summaries: helpers called with the lock held are silent; a helper called
-// once without it is reported at that call, with a note at the access inside
-// the helper. Callers of requires_capability functions are checked too.
+// once without it (and with it elsewhere) is reported at that call, with a
+// note at the access inside the helper. A lambda called from one place
+// only is reported at its own access. Callers of requires_capability functions are checked too.
 #include <map>
 #include <mutex>
 #include <string>
@@ -50,7 +51,7 @@ public:
     write(S);
   }
   size_t sizeBad() { return Lines.size(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'Lines' is read without holding 'Mu', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'Lines' is read without holding 'Mu', which guards it at 4 of 5 accesses [racelint-inconsistent-locking]
   size_t sizeGood() {
     std::lock_guard<std::mutex> L(Mu);
     return Lines.size();
@@ -102,8 +103,8 @@ public:
   }
   void addLater(int Id) {
     auto Add = [this](int I) { Known.push_back(I); };
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'Known' is written without holding 'Mu', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
     Add(Id);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Known' is written without holding 'Mu', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
   }
 
 private:

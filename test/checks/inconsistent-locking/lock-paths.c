@@ -36,7 +36,7 @@ void maint_count(struct maint *me) {
 // Two levels down without it: the bug.
 void maint_reset(struct maint *me) {
   me->e->stats_writes = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'me->e->stats_writes' is written without holding 'stats_mutex', which guards it at 4 of 6 accesses [racelint-inconsistent-locking]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'me->e->stats_writes' is written without holding 'me->e->stats_mutex', which guards it at 4 of 6 accesses [racelint-inconsistent-locking]
 }
 
 // Through a local bound to `me->e`: the lockset names the lock
@@ -51,7 +51,7 @@ void maint_count_alias(struct maint *me) {
 void maint_clear_alias(struct maint *me) {
   struct engine *e = me->e;
   e->stats_writes = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'e->stats_writes' is written without holding 'stats_mutex', which guards it at 4 of 6 accesses [racelint-inconsistent-locking]
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'e->stats_writes' is written without holding 'e->stats_mutex', which guards it at 4 of 6 accesses [racelint-inconsistent-locking]
 }
 
 struct page {
@@ -78,5 +78,5 @@ long page_bytes(struct page *pg) {
 // The helper called without it: reported at the call.
 void page_write_unlocked(struct page *pg, long n) {
   page_add(pg, n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p->bytes' is updated without holding 'mutex', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p->bytes' is updated without holding 'p->mutex', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
 }

@@ -17,7 +17,7 @@ public:
   void peekFrom(Account &From) {
     std::lock_guard<std::mutex> L(Mu);
     Last = From.Balance;
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'From.Balance' is read under 'this->Mu' instead of 'Mu', which guards it at 3 of 4 accesses [racelint-inconsistent-locking]
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'From.Balance' is read under 'Mu' instead of 'From.Mu', which guards it at 3 of 4 accesses [racelint-inconsistent-locking]
   }
 
 private:

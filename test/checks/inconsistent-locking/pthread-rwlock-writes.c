@@ -60,8 +60,8 @@ void stats_hit_good(struct stats *s) {
 void stats_reset_bad(struct stats *s) {
   pthread_rwlock_rdlock(&s->lock);
   s->hits = 0;
-  // CHECK-NOTES: :[[@LINE-1]]:6: warning: 's->hits' is written while 'lock' is held only in shared mode; writers need it exclusively [racelint-inconsistent-locking]
-  // CHECK-NOTES: :[[@LINE-15]]:15: note: concurrent read in 'stats_hits' with 'lock' held in shared mode
+  // CHECK-NOTES: :[[@LINE-1]]:6: warning: 's->hits' is written while 's->lock' is held only in shared mode; writers need it exclusively [racelint-inconsistent-locking]
+  // CHECK-NOTES: :[[@LINE-15]]:15: note: concurrent read in 'stats_hits' with 's->lock' held in shared mode
   pthread_rwlock_unlock(&s->lock);
 }
 

@@ -23,8 +23,8 @@ int countBad(int n) {
   STATS_LOCK();
   if (n < 0)
     return -1;
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'stats_lock' is still held when 'countBad' returns [racelint-lock-discipline]
-  // CHECK-NOTES: :[[@LINE-4]]:3: note: 'stats_lock' acquired here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'stats_lock' is still held when 'countBad' returns [racelint-lock-discipline]
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: 'stats_lock' acquired here
   hits += n;
   STATS_UNLOCK();
   return 0;
@@ -142,8 +142,8 @@ struct iter *iterBeginBad(void) {
   struct iter *it = calloc(1, sizeof *it);
   if (it == NULL)
     return NULL;
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'maintenance_lock' is still held when 'iterBeginBad' returns [racelint-lock-discipline]
-  // CHECK-NOTES: :[[@LINE-5]]:3: note: 'maintenance_lock' acquired here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'maintenance_lock' is still held when 'iterBeginBad' returns [racelint-lock-discipline]
+    // CHECK-NOTES: :[[@LINE-5]]:3: note: 'maintenance_lock' acquired here
   pthread_mutex_unlock(&maintenance_lock);
   return it;
 }
@@ -196,8 +196,8 @@ int itemTryBad(unsigned hv) {
   pthread_mutex_t *lock = &item_locks[hv % 16];
   if (pthread_mutex_trylock(lock) == 0)
     return 1;
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: '*lock' is still held when 'itemTryBad' returns [racelint-lock-discipline]
-  // CHECK-NOTES: :[[@LINE-3]]:7: note: '*lock' acquired here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: '*lock' is still held when 'itemTryBad' returns [racelint-lock-discipline]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: '*lock' acquired here
   return 0;
 }
 
@@ -263,8 +263,8 @@ int writeRequestBad(struct engine *e, int id) {
   pthread_mutex_lock(&p->mutex);
   if (p->free <= 0)
     return -1;
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'p->mutex' is still held when 'writeRequestBad' returns [racelint-lock-discipline]
-  // CHECK-NOTES: :[[@LINE-4]]:3: note: 'p->mutex' acquired here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'e->pages[id].mutex' is still held when 'writeRequestBad' returns [racelint-lock-discipline]
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: 'e->pages[id].mutex' acquired here
   pthread_mutex_unlock(&p->mutex);
   return 0;
 }

@@ -38,14 +38,14 @@ int continueBad() {
   int Sum = 0;
   for (int I = 0; I < 16; ++I) {
     Mu.lock();
+    // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'Mu' may be locked twice: it is still held here on some paths, and it is not recursive, so those paths deadlock [racelint-lock-discipline]
+    // CHECK-NOTES: :[[@LINE-2]]:8: note: 'Mu' acquired here by an earlier iteration that did not release it
     if (Items[I] < 0)
       continue;
     Sum += Items[I];
     Mu.unlock();
   }
   return Sum;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'Mu' may still be held when 'continueBad' returns [racelint-lock-discipline]
-  // CHECK-NOTES: :[[@LINE-8]]:8: note: 'Mu' acquired here
 }
 
 int guardInBodyGood() {

@@ -58,7 +58,7 @@ void initOnceLocked() {
 int lookup(const std::string &Key) {
   if (Cache.find(Key) == Cache.end())
     Cache[Key] = static_cast<int>(Key.size());
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: check-then-act on 'Cache' without a lock; another thread can change it between the check and the write [racelint-nonatomic-rmw]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: check-then-act on 'Cache' without a lock; another thread can change it between the check and the write [racelint-nonatomic-rmw]
   return 0;
 }
 
@@ -70,14 +70,14 @@ int lookupLocked(const std::string &Key) {
   return CacheLocked[Key];
 }
 
-// Case 4: a state field of a concurrent class; its lock guards the other
-// field, and the note says so.
+// Case 4: a state field of an object two threads start; its lock guards
+// the other field, and the note says so.
 class Job {
 public:
   void start() {
     if (State_ == 0)
       State_ = 1;
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: check-then-act on 'State_' without a lock; another thread can change it between the check and the write [racelint-nonatomic-rmw]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: check-then-act on 'State_' without a lock; another thread can change it between the check and the write [racelint-nonatomic-rmw]
   }
   // Twin.
   void startLocked() {
@@ -101,7 +101,8 @@ int main() {
   std::thread I([] { lookup("a"); lookupLocked("a"); });
   std::thread J([] { lookup("b"); lookupLocked("b"); });
   std::thread K([] { TheJob.start(); TheJob.startLocked(); });
-  for (std::thread *T : {&A, &B, &C, &D, &E, &F, &G, &H, &I, &J, &K})
+  std::thread L([] { TheJob.start(); TheJob.startLocked(); });
+  for (std::thread *T : {&A, &B, &C, &D, &E, &F, &G, &H, &I, &J, &K, &L})
     T->join();
   return 0;
 }

@@ -26,7 +26,8 @@ void handle() {
   // Case 1: a global.
   Hits++;
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: non-atomic read-modify-write of shared 'Hits' with no lock held [racelint-nonatomic-rmw]
-  // CHECK-NOTES: :[[@LINE-17]]:6: note: declare 'Hits' std::atomic or guard it with a lock
+  // CHECK-NOTES: :[[@LINE+144]]:7: note: called from the lambda here
+  // CHECK-NOTES: :[[@LINE-18]]:6: note: declare 'Hits' std::atomic or guard it with a lock
   // Twin: under the lock.
   {
     std::lock_guard<std::mutex> G(Mu);
@@ -39,7 +40,8 @@ void handle() {
   // Case 2: a static data member, decremented.
   --Stats::Live;
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: non-atomic read-modify-write of shared 'Live' with no lock held [racelint-nonatomic-rmw]
-  // CHECK-NOTES: :[[@LINE-20]]:12: note: declare 'Live' std::atomic or guard it with a lock
+  // CHECK-NOTES: :[[@LINE+130]]:7: note: called from the lambda here
+  // CHECK-NOTES: :[[@LINE-22]]:12: note: declare 'Live' std::atomic or guard it with a lock
   // Twin: fetch_sub on an atomic member.
   Stats::LiveAtomic.fetch_sub(1, std::memory_order_relaxed);
 }
@@ -49,7 +51,8 @@ int nextTicket() {
   static int Counter;
   return Counter += 1;
   // CHECK-NOTES: :[[@LINE-1]]:10: warning: non-atomic read-modify-write of shared 'Counter' with no lock held [racelint-nonatomic-rmw]
-  // CHECK-NOTES: :[[@LINE-3]]:14: note: declare 'Counter' std::atomic or guard it with a lock
+  // CHECK-NOTES: :[[@LINE+120]]:7: note: called from the lambda here
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: declare 'Counter' std::atomic or guard it with a lock
 }
 
 int nextTicketAtomic() {
@@ -65,7 +68,8 @@ public:
   void onRequest(int Bytes) {
     Requests_++;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: non-atomic read-modify-write of shared 'Requests_' with no lock held [racelint-nonatomic-rmw]
-    // CHECK-NOTES: :[[@LINE-2]]:5: note: hold 'Mu_', which guards 'Bytes_' in the same class, or make 'Requests_' std::atomic
+    // CHECK-NOTES: :[[@LINE+105]]:11: note: called from the lambda here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: hold 'Mu_', which guards 'Bytes_' in the same class, or make 'Requests_' std::atomic
     std::lock_guard<std::mutex> G(Mu_);
     Bytes_ += Bytes;
   }

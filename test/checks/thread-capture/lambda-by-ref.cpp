@@ -8,7 +8,7 @@ int countBad() {
   N++;
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'N' is updated while a thread that shares it by reference may still be running [racelint-thread-capture]
   // CHECK-NOTES: :[[@LINE-3]]:23: note: the thread updates it here with no lock held
-  // CHECK-NOTES: :[[@LINE-4]]:29: note: thread started here
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: thread started here
   T.join();
   return N;
 }

@@ -29,7 +29,7 @@ int spawnerOnlyLocked() {
     N++;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'N' is updated while a thread that shares it by reference may still be running [racelint-thread-capture]
     // CHECK-NOTES: :[[@LINE-5]]:23: note: the thread updates it here with no lock held
-    // CHECK-NOTES: :[[@LINE-6]]:29: note: thread started here
+    // CHECK-NOTES: :[[@LINE-6]]:15: note: thread started here
   }
   T.join();
   return N;
@@ -47,7 +47,7 @@ int differentLocks() {
     N = 2;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'N' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
     // CHECK-NOTES: :[[@LINE-6]]:5: note: the thread writes it here holding 'A'
-    // CHECK-NOTES: :[[@LINE-6]]:4: note: thread started here
+    // CHECK-NOTES: :[[@LINE-9]]:15: note: thread started here
   }
   T.join();
   return N;
@@ -78,7 +78,7 @@ int vectorUnlockedRead() {
   int S = static_cast<int>(V.size());
   // CHECK-NOTES: :[[@LINE-1]]:28: warning: 'V' is read while a thread that shares it by reference may still be running [racelint-thread-capture]
   // CHECK-NOTES: :[[@LINE-4]]:5: note: the thread writes it here holding 'M'
-  // CHECK-NOTES: :[[@LINE-4]]:4: note: thread started here
+  // CHECK-NOTES: :[[@LINE-7]]:15: note: thread started here
   T.join();
   return S;
 }
@@ -97,7 +97,7 @@ int manualLockUnlock() {
   N = 3;
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'N' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   // CHECK-NOTES: :[[@LINE-8]]:5: note: the thread writes it here holding 'M'
-  // CHECK-NOTES: :[[@LINE-7]]:4: note: thread started here
+  // CHECK-NOTES: :[[@LINE-11]]:15: note: thread started here
   T.join();
   return N;
 }

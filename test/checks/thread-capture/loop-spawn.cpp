@@ -1,5 +1,6 @@
-// RUN: %check_racelint %s racelint-thread-capture %t -- -std=c++17 -pthread
-// Threads started in a loop share the captured counter with each other.
+// RUN: %check_racelint %s racelint-thread-capture,racelint-unguarded-shared-state,racelint-nonatomic-rmw %t -- -std=c++17 -pthread
+// Threads started in a loop share the captured counter with each other:
+// a race between instances of one thread, reported by nonatomic-rmw.
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -9,7 +10,7 @@ int parallelSum() {
   std::vector<std::thread> Pool;
   for (int I = 0; I < 4; ++I)
     Pool.emplace_back([&Sum, I] { Sum += I; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: 'Sum' is updated while another thread that shares it by reference may still be running [racelint-thread-capture]
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: non-atomic read-modify-write of 'Sum', shared by reference between threads, with no lock held [racelint-nonatomic-rmw]
   for (std::thread &T : Pool)
     T.join();
   return Sum;

@@ -22,7 +22,7 @@ int spawn_bad(void) {
   pthread_t th;
   pthread_create(&th, NULL, run, &t);
   t.input = 5;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 't' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 't.input' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   pthread_join(th, NULL);
   return t.output;
 }
@@ -67,13 +67,13 @@ int buffer_bad(void) {
   pthread_t th;
   pthread_create(&th, NULL, fill, buf);
   buf[0] = 'x';
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'buf' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'buf[0]' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   pthread_join(th, NULL);
   return buf[0];
 }
 
-/* Locked on the spawner's side: the thread's side cannot be seen, so a
- * locked write is given the benefit of the doubt. */
+/* Locked on the spawner's side only: the thread writes through the
+ * pointer it was given with no lock, so the lock protects nothing. */
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 int locked_write(void) {
   int n = 0;
@@ -81,6 +81,7 @@ int locked_write(void) {
   pthread_create(&th, NULL, fill, &n);
   pthread_mutex_lock(&mu);
   n = 3;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'n' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   pthread_mutex_unlock(&mu);
   pthread_join(th, NULL);
   return n;
@@ -96,4 +97,5 @@ int detached_bad(void) {
   flag = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flag' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   return flag + never_local;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'flag' is read while a thread that shares it by reference may still be running [racelint-thread-capture]
 }

@@ -1,4 +1,4 @@
-// RUN: %check_racelint %s racelint-thread-capture %t -- -std=c++17 -pthread
+// RUN: %check_racelint %s racelint-thread-capture,racelint-unguarded-shared-state,racelint-nonatomic-rmw %t -- -std=c++17 -pthread
 // Locals reach threads through std::ref, pointers and member-function
 // entries too; and two threads that share a local race with each other.
 #include <functional>
@@ -17,7 +17,7 @@ int stdRefBad() {
   Stats S;
   std::thread T(accumulate, std::ref(S));
   S.Count = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'S' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'S.Count' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   T.join();
   return S.Count;
 }
@@ -34,7 +34,7 @@ int pointerBad() {
   Stats S;
   std::thread T(accumulatePtr, &S);
   S.Count = 5;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'S' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'S.Count' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   T.join();
   return S.Count;
 }
@@ -48,7 +48,7 @@ int memberEntryBad() {
   Worker W;
   std::thread T(&Worker::run, &W);
   W.Done = 2;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'W' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'W.Done' is written while a thread that shares it by reference may still be running [racelint-thread-capture]
   T.join();
   return W.Done;
 }
@@ -60,12 +60,14 @@ int memberEntryGood() {
   return W.Done;
 }
 
-// Two threads, one local, both writing.
+// Two threads, one local, both writing: unguarded-shared-state's (the
+// spawner itself does not touch it).
 int twoWritersBad() {
   int Flag = 0;
   std::thread A([&] { Flag = 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'Flag' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   std::thread B([&] { Flag = 2; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'Flag' is written while another thread that shares it by reference may still be running [racelint-thread-capture]
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'Flag' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   A.join();
   B.join();
   return Flag;
@@ -87,7 +89,7 @@ int loopBad() {
   std::vector<std::thread> Ts;
   for (int I = 0; I < 4; ++I)
     Ts.emplace_back([&Total, I] { Total = I; });
-    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: 'Total' is written while another thread that shares it by reference may still be running [racelint-thread-capture]
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: 'Total' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   for (auto &T : Ts)
     T.join();
   return Total;

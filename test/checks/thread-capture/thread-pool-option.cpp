@@ -1,4 +1,4 @@
-// RUN: %check_racelint %s racelint-thread-capture %t \
+// RUN: %check_racelint %s racelint-thread-capture,racelint-unguarded-shared-state,racelint-nonatomic-rmw %t \
 // RUN:   --config='{CheckOptions: {ThreadEntryFunctions: "Pool::submit;Executor::post"}}' -- -std=c++17 -pthread
 // Thread pools and executors named in ThreadEntryFunctions run the lambdas
 // they are given on another thread: by-reference captures are shared with
@@ -55,8 +55,9 @@ int poolByValue(Pool &P) {
 int executorTwoTasksBad(Executor &E) {
   int Last = 0;
   E.post([&] { Last = 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'Last' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   E.post([&] { Last = 2; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'Last' is written while another thread that shares it by reference may still be running [racelint-thread-capture]
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'Last' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   E.drain();
   // Known false positive: drain() is not a join (docs, Limits).
   return Last;

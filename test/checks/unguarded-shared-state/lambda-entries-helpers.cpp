@@ -14,6 +14,7 @@ std::string Current;
 int Mode;
 
 static void logLine(const std::string &S) { Messages.push_back(S); }
+// CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 'Messages' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
 static void logLineSafe(const std::string &S) {
   std::lock_guard<std::mutex> L(SafeMu);
   SafeMessages.push_back(S);
@@ -21,9 +22,7 @@ static void logLineSafe(const std::string &S) {
 
 void spawnLoggers() {
   std::thread A([] { logLine("a"); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'Messages' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   std::thread B([] { logLine("b"); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'Messages' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   std::thread C([] { logLineSafe("c"); });
   std::thread D([] { logLineSafe("d"); });
   A.join();
@@ -35,7 +34,9 @@ void spawnLoggers() {
 // The spawner writes while its thread reads.
 void spawnReader() {
   std::thread R([] { (void)Current.size(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'Current' is read with no lock held while another thread can access it [racelint-unguarded-shared-state]
   Current = "changed";
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Current' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   R.join();
   Current = "after the join";
 }
@@ -63,7 +64,6 @@ void readersOnly() {
 int main() {
   spawnLoggers();
   spawnReader();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Current' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   asyncLoop();
   readersOnly();
 }

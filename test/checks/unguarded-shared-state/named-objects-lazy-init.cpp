@@ -16,12 +16,12 @@ Stats GQuiet;   // only main touches it
 
 static void recordError(const char *E) {
   GStats.LastError = E;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'GStats.LastError' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
 }
 
 static void handler(int I) {
   if (I % 7 == 0)
     recordError("seven");
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'GStats.LastError' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   GStats.Errors = I;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'GStats.Errors' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
 }
@@ -32,8 +32,10 @@ static bool TableReady;
 static std::map<int, int> &table() {
   if (!TableReady) {
     Table = new std::map<int, int>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Table' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   }
   return *Table;
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'Table' is read with no lock held while another thread can access it [racelint-unguarded-shared-state]
 }
 
 // The same, through a function-local static: initialised once, safely.
@@ -52,7 +54,6 @@ static std::map<int, int> &tableCallOnce() {
 
 static void lookup(int I) {
   (void)table().count(I);
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Table' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   (void)tableOnce().count(I);
   (void)tableCallOnce().count(I);
 }

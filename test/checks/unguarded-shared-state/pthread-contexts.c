@@ -18,6 +18,8 @@ static void *worker(void *arg) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'last_job' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
   // CHECK-NOTES: :[[@LINE+1]]:13: note: conflicting read in 'worker' with no lock held
   scratch = last_job;
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'last_job' is read with no lock held while another thread can access it [racelint-unguarded-shared-state]
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: conflicting write in 'worker' with no lock held
   (void)reader_only;
   (void)table_size;
   return NULL;
@@ -36,21 +38,26 @@ static void *loader(void *arg) {
 static void *watcher(void *arg) {
   int *out = arg;
   *out = progress;
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'progress' is read with no lock held while another thread can access it [racelint-unguarded-shared-state]
+  // CHECK-NOTES: :[[@LINE-11]]:5: note: conflicting write in 'loader' with no lock held
   return NULL;
 }
 
 static int counter_impl(void) {
   static int calls; /* function-local static */
   calls = 0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'calls' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
+  // CHECK-NOTES: :[[@LINE+10]]:3: note: called from 'caller' here
+  // CHECK-NOTES: :[[@LINE+1]]:10: note: conflicting read in 'counter_impl' with no lock held
   return calls;
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'calls' is read with no lock held while another thread can access it [racelint-unguarded-shared-state]
+  // CHECK-NOTES: :[[@LINE+6]]:3: note: called from 'caller' here
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: conflicting write in 'counter_impl' with no lock held
 }
 
 static void *caller(void *arg) {
   (void)arg;
   counter_impl();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'calls' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
-  // CHECK-NOTES: :[[@LINE-8]]:3: note: written here, inside 'counter_impl'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: conflicting read in 'caller' with no lock held
   return NULL;
 }
 

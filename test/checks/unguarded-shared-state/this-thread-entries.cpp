@@ -14,6 +14,7 @@ public:
       T.join();
   }
   int received() const { return Received; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'Received' is read with no lock held, and nothing guards it in concurrent class 'Downloader' [racelint-unguarded-shared-state]
   int total() {
     std::lock_guard<std::mutex> L(Mu);
     return Total;
@@ -79,6 +80,7 @@ public:
     // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: 'Data' is written with no lock held, and nothing guards it in concurrent class 'Prefetch' [racelint-unguarded-shared-state]
   }
   int data() { return Data; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'Data' is read with no lock held, and nothing guards it in concurrent class 'Prefetch' [racelint-unguarded-shared-state]
 
 private:
   std::future<void> F;

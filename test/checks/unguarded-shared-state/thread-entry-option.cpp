@@ -18,7 +18,7 @@ int Downloads;
 
 void schedule(ThreadPool &Pool) {
   Pool.submit([] { ++Downloads; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: non-atomic read-modify-write of shared 'Downloads' with no lock held [racelint-nonatomic-rmw]
   Pool.submit([] { ++Downloads; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: non-atomic read-modify-write of shared 'Downloads' with no lock held [racelint-nonatomic-rmw]
 }
-// CHECK-MESSAGES: :[[@LINE-3]]:22: warning: non-atomic read-modify-write of shared 'Downloads' with no lock held [racelint-nonatomic-rmw]
-// CHECK-MESSAGES: :[[@LINE-3]]:22: warning: non-atomic read-modify-write of shared 'Downloads' with no lock held [racelint-nonatomic-rmw]
