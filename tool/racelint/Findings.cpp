@@ -8,6 +8,7 @@
 #include "llvm/Support/SHA256.h"
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace llvm;
@@ -227,6 +228,16 @@ static auto key(const Finding &F) {
                          StringRef(F.Message));
 }
 
+/// A message with its numbers taken out: "guards it at 3 of 4 accesses"
+/// and "at 5 of 6" are one statement seen from two translation units.
+static std::string withoutNumbers(StringRef Message) {
+  std::string Out;
+  for (char C : Message)
+    if (!isDigit(C))
+      Out += C;
+  return Out;
+}
+
 void sortAndDeduplicate(std::vector<Finding> &Findings) {
   std::stable_sort(Findings.begin(), Findings.end(),
                    [](const Finding &A, const Finding &B) {
@@ -237,6 +248,21 @@ void sortAndDeduplicate(std::vector<Finding> &Findings) {
                                return key(A) == key(B);
                              }),
                  Findings.end());
+  // A header's statement is analysed once per file that includes it, each
+  // time with the counts that file sees: report it once, with the first
+  // message in sorted order (so -j N gives what -j 1 gives).
+  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
+  Findings.erase(
+      std::remove_if(Findings.begin(), Findings.end(),
+                     [&](const Finding &F) {
+                       if (!F.isRacelint())
+                         return false;
+                       return !Seen
+                                   .insert({F.File, F.Offset, F.Check,
+                                            withoutNumbers(F.Message)})
+                                   .second;
+                     }),
+      Findings.end());
 }
 
 void assignFingerprints(std::vector<Finding> &Findings, SourceCache &Sources) {
