@@ -236,10 +236,11 @@ struct LocksetAnalysis::Transfer {
         anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc,
                 H.FromEntry ? "entry" : "");
       } else {
-        // Held on some paths only. When a local's value explains which
-        // (CondVar), the branch that relocks may be the other one; when
-        // nothing does, the paths that hold it deadlock here.
-        if (!H.CondVar && !H.Guard)
+        // Held on some paths only: those paths deadlock here. That holds
+        // when a local's value says which paths (CondVar) too: had this
+        // lock been under a test of that local, the test would have
+        // settled the entry, so it runs whatever the local says.
+        if (!H.Guard)
           anomaly(LockAnomaly::DoubleLock, L.Key, Loc, H.AcquireLoc, "",
                   /*AllPaths=*/false);
         // After this call the lock is held on every path.
