@@ -509,6 +509,8 @@ void RaceModel::resolve(RootAccess &RA) {
       continue;
     RA.RelLocks.push_back(K);
     RA.RelShared.push_back(L.Shared);
+    if (Acc.Root == AbsLoc::Param && L.Loc.Root == AbsLoc::This)
+      RA.ForeignLocks.push_back(K);
   }
   for (LockLoc &L : Locks)
     L.Loc = typeOnly(L.Loc);
@@ -527,7 +529,6 @@ void RaceModel::resolve(RootAccess &RA) {
   for (AbsLoc &A : RA.A.Threads.Acquired)
     Bind1(A);
   RA.Untracked = Acc.Root == AbsLoc::Unknown;
-  RA.CallerObject = Acc.Root == AbsLoc::Param;
   RA.A.Loc = typeOnly(Acc);
 }
 
@@ -721,12 +722,12 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // to some object known only by its type) says nothing about it.
   auto Counted = [&](const RootAccess &A) {
     const LockList &Whole = Contexts[A.Context].WholeLife;
-    // (Not for an object the root's caller hands in, `send(Response &res)`:
-    // a lock of `this` held while filling the caller's object says nothing
-    // about other objects of its type; only a lock of that object does.)
+    // (Not a lock of `this` held while filling an object the root's caller
+    // hands in, `send(Response &res)`: it says nothing about other objects
+    // of that type.)
     auto G = GuardLocks.find(A.A.Loc.key());
-    if (!A.CallerObject && G != GuardLocks.end() &&
-        llvm::is_contained(A.RelLocks, G->second))
+    if (G != GuardLocks.end() && llvm::is_contained(A.RelLocks, G->second) &&
+        !llvm::is_contained(A.ForeignLocks, G->second))
       return true;
     for (const LockLoc &L : A.A.Locks) {
       if (holdsLock(Whole, L.Loc))
@@ -1151,11 +1152,13 @@ std::string RaceModel::pairingSignature(const RootAccess &A,
   OS << A.Context << '|' << A.A.E << '|' << A.A.Function << '|'
      << A.A.At.getRawEncoding() << '|' << static_cast<int>(A.A.How) << '|'
      << A.A.Atomic << A.A.Ordering << A.PerInstance
-     << A.A.PerInstanceElement << A.Untracked << A.CallerObject
-     << A.Chain.empty() << '|'
+     << A.A.PerInstanceElement << A.Untracked << A.Chain.empty() << '|'
      << exactKey(A.A.Loc) << '|';
   for (size_t I = 0; I < A.RelLocks.size(); ++I)
     OS << A.RelLocks[I] << (A.RelShared[I] ? "s" : "") << ',';
+  OS << '|';
+  for (const std::string &L : A.ForeignLocks)
+    OS << L << ',';
   OS << '|';
   for (const LockLoc &L : A.A.Locks)
     OS << exactKey(L.Loc) << (L.Shared ? "s" : "") << ',';

@@ -78,9 +78,9 @@ struct RootAccess {
   /// Reached through a pointer racelint could not follow (known by type
   /// only even before the root's parameters were made type-only).
   bool Untracked = false;
-  /// Reached through a parameter of the root (not `this`): an object the
-  /// root's caller hands in.
-  bool CallerObject = false;
+  /// Of RelLocks, the locks of the root's own object (`this`) held at an
+  /// access to an object the root's caller hands in (a parameter).
+  std::vector<std::string> ForeignLocks;
   /// Grouping key of the storage ("g:tab[*].n", "type:conn.refs").
   std::string Key;
 
