@@ -1521,44 +1521,50 @@ void LocksetAnalysis::checkExit(const CFGBlock &Pred, const LockState &S,
   }
 }
 
+std::vector<const CFGBlock *> reversePostOrder(const CFG &Cfg,
+                                              std::vector<unsigned> &Order) {
+  // The CFG marks impossible edges (a switch's default over a fully
+  // covered enum) with null successors, which LLVM's generic traversal
+  // would dereference, so the order is computed here.
+  unsigned N = Cfg.getNumBlockIDs();
+  Order.assign(N, ~0u);
+  std::vector<const CFGBlock *> ByOrder;
+  std::vector<const CFGBlock *> PostOrder;
+  std::vector<char> Seen(N, 0);
+  std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
+      Stack;
+  Stack.push_back({&Cfg.getEntry(), Cfg.getEntry().succ_begin()});
+  Seen[Cfg.getEntry().getBlockID()] = 1;
+  while (!Stack.empty()) {
+    auto &[B, It] = Stack.back();
+    if (It == B->succ_end()) {
+      PostOrder.push_back(B);
+      Stack.pop_back();
+      continue;
+    }
+    const CFGBlock *Succ = It->getReachableBlock();
+    ++It;
+    if (Succ && !Seen[Succ->getBlockID()]) {
+      Seen[Succ->getBlockID()] = 1;
+      Stack.push_back({Succ, Succ->succ_begin()});
+    }
+  }
+  for (auto It = PostOrder.rbegin(); It != PostOrder.rend(); ++It) {
+    Order[(*It)->getBlockID()] = ByOrder.size();
+    ByOrder.push_back(*It);
+  }
+  return ByOrder;
+}
+
 FunctionLocks LocksetAnalysis::run() {
   FunctionLocks Result;
   unsigned N = Cfg.getNumBlockIDs();
   std::vector<LockState> Entry(N);
   std::vector<unsigned> Visits(N, 0);
 
-  // Visit blocks in reverse post-order for fast convergence. The CFG marks
-  // impossible edges (a switch's default over a fully covered enum) with
-  // null successors, which LLVM's generic traversal would dereference, so
-  // the order is computed here.
-  std::vector<unsigned> Order(N, ~0u);
-  std::vector<const CFGBlock *> ByOrder;
-  {
-    std::vector<const CFGBlock *> PostOrder;
-    std::vector<char> Seen(N, 0);
-    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
-        Stack;
-    Stack.push_back({&Cfg.getEntry(), Cfg.getEntry().succ_begin()});
-    Seen[Cfg.getEntry().getBlockID()] = 1;
-    while (!Stack.empty()) {
-      auto &[B, It] = Stack.back();
-      if (It == B->succ_end()) {
-        PostOrder.push_back(B);
-        Stack.pop_back();
-        continue;
-      }
-      const CFGBlock *Succ = It->getReachableBlock();
-      ++It;
-      if (Succ && !Seen[Succ->getBlockID()]) {
-        Seen[Succ->getBlockID()] = 1;
-        Stack.push_back({Succ, Succ->succ_begin()});
-      }
-    }
-    for (auto It = PostOrder.rbegin(); It != PostOrder.rend(); ++It) {
-      Order[(*It)->getBlockID()] = ByOrder.size();
-      ByOrder.push_back(*It);
-    }
-  }
+  // Visit blocks in reverse post-order for fast convergence.
+  std::vector<unsigned> Order;
+  std::vector<const CFGBlock *> ByOrder = reversePostOrder(Cfg, Order);
   std::set<unsigned> Work; // by RPO index
   const CFGBlock &EntryB = Cfg.getEntry();
   Entry[EntryB.getBlockID()] = entryState();

@@ -317,6 +317,13 @@ private:
 /// sub-expressions as elements).
 clang::CFG::BuildOptions racelintCFGOptions();
 
+/// The blocks of Cfg reachable from its entry, in reverse post-order, and
+/// each block's index in that order (Order, by block ID; ~0u when
+/// unreachable). Null successors (edges the CFG knows impossible) are
+/// skipped.
+std::vector<const clang::CFGBlock *>
+reversePostOrder(const clang::CFG &Cfg, std::vector<unsigned> &Order);
+
 } // namespace racelint
 
 #endif

@@ -1,6 +1,7 @@
 //===--- Threads.cpp - Who runs when --------------------------------------===//
 
 #include "Threads.h"
+#include "Lockset.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -249,36 +250,8 @@ bool ThreadFlow::run() {
     return S;
   };
 
-  // Reverse post-order, skipping the null successors the CFG uses for
-  // impossible edges.
-  std::vector<unsigned> Order(N, ~0u);
-  std::vector<const CFGBlock *> ByOrder;
-  {
-    std::vector<const CFGBlock *> Post;
-    std::vector<char> Seen(N, 0);
-    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
-        Stack;
-    Stack.push_back({&Cfg.getEntry(), Cfg.getEntry().succ_begin()});
-    Seen[Cfg.getEntry().getBlockID()] = 1;
-    while (!Stack.empty()) {
-      auto &[B, It] = Stack.back();
-      if (It == B->succ_end()) {
-        Post.push_back(B);
-        Stack.pop_back();
-        continue;
-      }
-      const CFGBlock *Succ = It->getReachableBlock();
-      ++It;
-      if (Succ && !Seen[Succ->getBlockID()]) {
-        Seen[Succ->getBlockID()] = 1;
-        Stack.push_back({Succ, Succ->succ_begin()});
-      }
-    }
-    for (auto It = Post.rbegin(); It != Post.rend(); ++It) {
-      Order[(*It)->getBlockID()] = ByOrder.size();
-      ByOrder.push_back(*It);
-    }
-  }
+  std::vector<unsigned> Order;
+  std::vector<const CFGBlock *> ByOrder = reversePostOrder(Cfg, Order);
   std::set<unsigned> Work;
   In[Cfg.getEntry().getBlockID()].Reachable = true;
   Work.insert(Order[Cfg.getEntry().getBlockID()]);
