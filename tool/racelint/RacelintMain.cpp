@@ -580,6 +580,10 @@ int run(int argc, const char **argv) {
       else
         Usable.push_back(F);
     }
+    // In the order the user reads the names, not that of the absolute paths
+    // (which put '/dev/zero' before or after 'a.cpp' depending on where the
+    // project lives).
+    llvm::sort(Unusable);
     Inputs = std::move(Usable);
   } else if (DB.Listed) {
     for (const std::string &F : Inputs)
