@@ -218,6 +218,29 @@ void RaceModel::buildContexts() {
 // Effective accesses
 //===----------------------------------------------------------------------===//
 
+/// Of the objects a callee's lock stands for at a call, the one reached
+/// through the same argument object as the access at \p Acc: a callee
+/// that locks `f->mu` around `f->q` locks, for each object `f` may be, that
+/// object's `mu`. (Without it, a pointer that may be two objects named no
+/// lock at all, and `q` looked unguarded.) Empty when none corresponds.
+static PtsSet sameBinding(const PtsSet &Sub, const AbsLoc &CalleeAcc,
+                          const AbsLoc &CalleeLock, const AbsLoc &Acc) {
+  PtsSet Out;
+  if (!CalleeAcc.sameRoot(CalleeLock) ||
+      Acc.Path.size() < CalleeAcc.Path.size())
+    return Out;
+  size_t Base = Acc.Path.size() - CalleeAcc.Path.size();
+  for (const AbsLoc &O : Sub.Objs) {
+    if (!O.sameRoot(Acc) || O.Path.size() != Base + CalleeLock.Path.size() ||
+        !std::equal(O.Path.begin(), O.Path.begin() + Base, Acc.Path.begin()))
+      continue;
+    if (!Out.Objs.empty())
+      return PtsSet();
+    Out.add(O);
+  }
+  return Out;
+}
+
 const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
   auto It = EffectiveCache.find(FD);
   if (It != EffectiveCache.end())
@@ -273,6 +296,8 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
           LockList Locks;
           for (const LockLoc &H : CA.A.Locks) {
             PtsSet Sub = substitute(H.Loc, Callee, C);
+            if (Sub.Objs.size() > 1)
+              Sub = sameBinding(Sub, CA.A.Loc, H.Loc, L);
             if (Sub.Objs.size() != 1 || Sub.Unknown)
               continue;
             // A lock the callee assumes held on entry is held here only if
@@ -375,6 +400,16 @@ AbsLoc RaceModel::typeOnly(const AbsLoc &L) {
     T.Type = T.Index < T.Fn->getNumParams()
                  ? recordOfType(T.Fn->getParamDecl(T.Index)->getType())
                  : nullptr;
+  // A member names the class it belongs to better than the declared type:
+  // `this` of a base-class method reaching a derived class's member (the
+  // base's `Put` calling the virtual `Write` that locks `mutex_`), or a
+  // `void *` parameter cast to the class, is an object of the member's
+  // class. Naming it by the method's class or the parameter's type made one
+  // lock two ("under 'mutex_' instead of 'mutex_'"); byType() names
+  // objects the same way.
+  if (!T.Path.empty() && T.Path.front().Kind == PathStep::Field &&
+      T.Path.front().FieldD)
+    T.Type = canonicalRecord(T.Path.front().FieldD->getParent());
   T.Root = AbsLoc::Unknown;
   T.Fn = nullptr;
   T.Index = 0;
@@ -387,7 +422,9 @@ std::string indexKey(const ElemIndex &I) {
   case ElemIndex::Const:
     return std::to_string(I.Value);
   case ElemIndex::Sym:
-    return "@" + std::to_string(reinterpret_cast<uintptr_t>(I.Var)) + "/" +
+    // Identity by address; the variable's name (if any) only for display.
+    return "@" + (I.Var ? I.Var->getNameAsString() : std::string()) + "#" +
+           std::to_string(reinterpret_cast<uintptr_t>(I.Var)) + "/" +
            std::to_string(reinterpret_cast<uintptr_t>(I.Index));
   case ElemIndex::Any:
     return "*";
@@ -435,6 +472,14 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
   // both "0:.mu_"), and an element's own lock is the same for every element
   // (`slots[i].n` under `slots[i].mu`: "2:.mu").
   (void)Always;
+  // Two objects known by their types only: `Topology._taskflow.*._mutex`
+  // is some Taskflow's `_mutex`, like the Taskflow the access is in.
+  if (Acc.Root == AbsLoc::Unknown && Lock.Root == AbsLoc::Unknown &&
+      !Acc.sameRoot(Lock)) {
+    AbsLoc A = Acc.byType(), L = Lock.byType();
+    if (A.Type && A.sameRoot(L) && !(A == Acc && L == Lock))
+      return relativeLock(A, L);
+  }
   if (Acc.sameRoot(Lock)) {
     size_t P = 0;
     while (P < Acc.Path.size() && P < Lock.Path.size()) {
@@ -572,6 +617,12 @@ void RaceModel::collect() {
         if (RA.A.Loc.Root == AbsLoc::Unknown && RA.A.Loc.Name)
           Grouped = RA.A.Loc;
         RA.Key = Grouped.rootKey();
+        if (Grouped.Path.size() < RA.A.Loc.Path.size()) {
+          size_t Cut = RA.A.Loc.Path.size() - Grouped.Path.size();
+          for (size_t I = 0; I < Cut; ++I)
+            RA.CutPrefix.push_back(
+                RA.A.Loc.Path[I].Kind == PathStep::Deref ? '*' : 'f');
+        }
         RA.A.Loc = Grouped;
         ByKey[RA.Key].push_back(std::move(RA));
       }
@@ -711,6 +762,24 @@ bool RaceModel::joinedLater(const RootAccess &X, const RootAccess &Y) const {
 
 static bool keysOverlap(llvm::StringRef A, llvm::StringRef B);
 
+/// Whether \p Lock belongs to the object \p Acc is in, or to one that
+/// holds it (`q->mu` around `q->items[i]->n`): not to another object that
+/// object points to. A connection's thread's statistics lock around a
+/// field of a request hanging off the connection says nothing about the
+/// request.
+static bool sameObjectLock(const AbsLoc &Lock, const AbsLoc &Acc) {
+  if (!Lock.sameRoot(Acc))
+    return false;
+  size_t P = 0;
+  while (P < Acc.Path.size() && P < Lock.Path.size() &&
+         Acc.Path[P].Kind == Lock.Path[P].Kind &&
+         Acc.Path[P].FieldD == Lock.Path[P].FieldD)
+    ++P;
+  return llvm::none_of(llvm::drop_begin(Lock.Path, P), [](const PathStep &S) {
+    return S.Kind == PathStep::Deref;
+  });
+}
+
 bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // A lock held on either side (not one a thread holds for its whole
   // life), an atomic operation on the storage, or two entry points that
@@ -732,7 +801,7 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
     for (const LockLoc &L : A.A.Locks) {
       if (holdsLock(Whole, L.Loc))
         continue;
-      if (L.Loc.sameRoot(A.A.Loc) ||
+      if (sameObjectLock(L.Loc, A.A.Loc) ||
           (L.Loc.Root == AbsLoc::Global && A.A.Loc.Root != AbsLoc::Unknown))
         return true;
     }
@@ -1437,6 +1506,35 @@ std::string RaceModel::guardName(const std::string &Key) const {
 
 /// A relative lock key ("-2:.mutex_") as a user can read it ("mutex_"):
 /// the internal form never reaches a message.
+/// A lock's key path as C spells it: `page_buckets.*[@i#..].*.mutex` is
+/// `page_buckets[i]->mutex`. (Keys carry addresses for identity; they must
+/// never reach a message.)
+static std::string spellPath(llvm::StringRef K) {
+  std::string Out;
+  while (!K.empty()) {
+    if (K.consume_front(".*")) {
+      if (K.starts_with("."))
+        K = K.drop_front(), Out += "->";
+      else if (!K.starts_with("["))
+        Out.insert(0, "*");
+      continue;
+    }
+    if (K.starts_with("[@")) {
+      size_t Hash = K.find('#'), End = K.find(']');
+      if (End == llvm::StringRef::npos)
+        break;
+      llvm::StringRef Name =
+          Hash < End ? K.slice(2, Hash) : llvm::StringRef();
+      Out += "[" + (Name.empty() ? std::string("...") : Name.str()) + "]";
+      K = K.drop_front(End + 1);
+      continue;
+    }
+    Out += K.front();
+    K = K.drop_front();
+  }
+  return Out;
+}
+
 static std::string plainLockName(llvm::StringRef Rel) {
   size_t Colon = Rel.find(':');
   long Pos = 0;
@@ -1444,7 +1542,7 @@ static std::string plainLockName(llvm::StringRef Rel) {
       Rel.take_front(Colon).getAsInteger(10, Pos))
     return Rel.str();
   llvm::StringRef S = Rel.drop_front(Colon + 1).ltrim('.');
-  return S.empty() ? Rel.str() : S.str();
+  return S.empty() ? Rel.str() : spellPath(S);
 }
 
 std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
@@ -1460,14 +1558,22 @@ std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
     return Fallback.empty() ? plainLockName(Rel) : Fallback;
   R = R.drop_front(Colon + 1);
   Pos += static_cast<long>(objectStart(A.A.Loc));
-  if (Pos < 0)
+  // A lock further up than the object the storage is grouped by (`q->lock`
+  // around `q->head->state`, grouped as some job's `state`): climb the
+  // steps the grouping cut off, as the code spelled them.
+  size_t Above = 0;
+  if (Pos < 0 && static_cast<size_t>(-Pos) <= A.CutPrefix.size())
+    for (size_t I = A.CutPrefix.size() - static_cast<size_t>(-Pos);
+         I < A.CutPrefix.size(); ++I)
+      Above += A.CutPrefix[I] != '*';
+  else if (Pos < 0)
     return Fallback.empty() ? plainLockName(Rel) : Fallback;
-  size_t P = static_cast<size_t>(Pos);
+  size_t P = Pos < 0 ? 0 : static_cast<size_t>(Pos);
   size_t Climb = A.A.Loc.Path.size() >= P ? A.A.Loc.Path.size() - P : 0;
   // Element and dereference steps have no component of their own in most
   // displays (`p->f` is two steps, one component): count components only
   // for fields, and give up when the display is not a plain path.
-  size_t Fields = 0;
+  size_t Fields = Above;
   for (size_t I = P; I < A.A.Loc.Path.size(); ++I)
     if (A.A.Loc.Path[I].Kind != PathStep::Deref)
       ++Fields;

@@ -83,6 +83,10 @@ struct RootAccess {
   std::vector<std::string> ForeignLocks;
   /// Grouping key of the storage ("g:tab[*].n", "type:conn.refs").
   std::string Key;
+  /// The steps grouping by type cut off the front of the path, one
+  /// character each ('*' a dereference, 'f' another step), so that a lock
+  /// named relative to the uncut path can still be spelled.
+  std::string CutPrefix;
 
   bool holdsAny() const { return !RelLocks.empty(); }
   /// The location where a warning about this access goes when no other
