@@ -763,8 +763,8 @@ bool RaceModel::joinedLater(const RootAccess &X, const RootAccess &Y) const {
 static bool keysOverlap(llvm::StringRef A, llvm::StringRef B);
 
 /// Whether \p Lock belongs to the object \p Acc is in, or to one that
-/// holds it (`q->mu` around `q->items[i]->n`): not to another object that
-/// object points to. A connection's thread's statistics lock around a
+/// holds it (`q->mu` around `q->items[i]->n`), or is the lock a member of
+/// it points to: not a lock inside another object that object points to. A connection's thread's statistics lock around a
 /// field of a request hanging off the connection says nothing about the
 /// request.
 static bool sameObjectLock(const AbsLoc &Lock, const AbsLoc &Acc) {
@@ -775,9 +775,14 @@ static bool sameObjectLock(const AbsLoc &Lock, const AbsLoc &Acc) {
          Acc.Path[P].Kind == Lock.Path[P].Kind &&
          Acc.Path[P].FieldD == Lock.Path[P].FieldD)
     ++P;
-  return llvm::none_of(llvm::drop_begin(Lock.Path, P), [](const PathStep &S) {
-    return S.Kind == PathStep::Deref;
-  });
+  // A member that points to the lock (`mutex_t &mutex_`, shared by the
+  // objects of a family) still makes it the object's lock: only a
+  // dereference on the way to another object leaves it.
+  auto Rest = llvm::drop_begin(Lock.Path, P);
+  return llvm::none_of(Rest.empty() ? Rest : llvm::drop_end(Rest),
+                       [](const PathStep &S) {
+                         return S.Kind == PathStep::Deref;
+                       });
 }
 
 bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {

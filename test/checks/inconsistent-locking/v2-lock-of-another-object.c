@@ -42,3 +42,16 @@ void queue_mark(struct queue *q) {
 }
 int queue_peek_bare(struct queue *q) { return q->head->state; }
 // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: 'q->head->state' is read without holding 'q->lock', which guards it at 1 of 2 accesses [racelint-inconsistent-locking]
+
+// A member that points to the lock (one console lock shared by every sink)
+// makes it the sink's lock: the unlocked setter is the deviant.
+struct sink { pthread_mutex_t *mutex; int colors; int lines; };
+void sink_log(struct sink *s) {
+  pthread_mutex_lock(s->mutex);
+  if (s->colors)
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 's->colors' is read under '*s->mutex', but 'sink_set_colors' writes it with no lock held [racelint-inconsistent-locking]
+    s->lines++;
+  pthread_mutex_unlock(s->mutex);
+}
+void sink_set_colors(struct sink *s, int on) { s->colors = on; }
+// CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: 's->colors' is written with no lock held, but 'sink_log' reads it holding '*s->mutex' [racelint-inconsistent-locking]
