@@ -3,6 +3,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "InconsistentLockingCheck.h"
 #include "LockDisciplineCheck.h"
+#include "LockOrderCheck.h"
 #include "NonatomicRmwCheck.h"
 #include "ThreadCaptureCheck.h"
 #include "UnguardedSharedStateCheck.h"

@@ -221,8 +221,27 @@ struct LocksetAnalysis::Transfer {
       Rep->Retouched.insert(L.Key);
   }
 
+  static constexpr size_t MaxHeldForOrder = 32;
+  /// Locks acquired together with the current one (std::lock,
+  /// std::scoped_lock over several mutexes): no order among them.
+  llvm::ArrayRef<LockRef> Together;
+
   void acquire(const LockRef &L, LockMode M, SourceLocation Loc,
                const VarDecl *Guard) {
+    // Orders are edges from every held lock: with hundreds held at once
+    // (generated code) that is quadratic, and no one reads such a graph.
+    if (Rep && S.Held.size() <= MaxHeldForOrder) {
+      FunctionLocks::Acquisition Acq;
+      Acq.Lock = L;
+      Acq.Mode = M;
+      Acq.Loc = Loc;
+      for (const auto &[K, H] : S.Held)
+        if (H.Must && K != L.Key &&
+            llvm::none_of(Together,
+                          [&](const LockRef &T) { return T.Key == K; }))
+          Acq.HeldBefore.push_back({H.Lock, H.Mode, H.AcquireLoc, H.FromEntry});
+      Rep->Acquisitions.push_back(std::move(Acq));
+    }
     touch(L, M, true);
     auto It = S.Held.find(L.Key);
     if (It != S.Held.end()) {
@@ -495,8 +514,13 @@ struct LocksetAnalysis::Transfer {
   }
 
   void guardLockAll(const VarDecl *VD, GuardState &G, SourceLocation Loc) {
+    bool Outer = Together.empty();
+    if (Outer)
+      Together = G.Locks;
     for (const LockRef &L : G.Locks)
       acquire(L, G.Mode, Loc, VD);
+    if (Outer)
+      Together = {};
     G.Owns = GuardState::Yes;
   }
 
@@ -669,6 +693,16 @@ struct LocksetAnalysis::Transfer {
                       [&](const Expr *E) { return guardVar(E) != nullptr; }))
       return false;
     SourceLocation Loc = Call->getExprLoc();
+    llvm::SmallVector<LockRef, 4> All;
+    for (const Expr *Arg : Call->arguments()) {
+      if (const VarDecl *G = guardVar(Arg)) {
+        llvm::append_range(All, S.Guards[G].Locks);
+      } else if (auto L = A.R.lockOfObject(Arg)) {
+        resolve(*L);
+        All.push_back(*L);
+      }
+    }
+    Together = All;
     for (const Expr *Arg : Call->arguments()) {
       if (const VarDecl *G = guardVar(Arg)) {
         guardLockAll(G, S.Guards[G], Loc);
@@ -677,6 +711,7 @@ struct LocksetAnalysis::Transfer {
         acquire(*L, LockMode::Exclusive, Loc, nullptr);
       }
     }
+    Together = {};
     return true;
   }
 
@@ -701,8 +736,10 @@ struct LocksetAnalysis::Transfer {
       SourceLocation Loc = Call->getExprLoc();
       switch (Op->Kind) {
       case LockOp::Acquire:
+        Together = Op->Locks;
         for (const LockRef &L : Op->Locks)
           acquire(L, Op->Mode, Loc, nullptr);
+        Together = {};
         // POSIX and C11 locks return a status; code that tests it does not
         // hold the lock on the error branch.
         if (Op->SuccessIsZero)

@@ -208,6 +208,24 @@ struct FunctionLocks {
   /// then nothing is reported about it.
   bool Analyzed = false;
   std::vector<LockEvent> Events;
+  /// Each blocking acquisition with the locks certainly held just before
+  /// it (lock order: an edge from each of them to the acquired lock). Not
+  /// the other members of one `std::lock` / `std::scoped_lock`: those are
+  /// taken together, deadlock-free. Try-locks do not block and are not
+  /// here (but a lock taken while a try-locked one is held is).
+  struct Acquisition {
+    struct Held {
+      LockRef Lock;
+      LockMode Mode = LockMode::Exclusive;
+      clang::SourceLocation Loc;
+      bool FromEntry = false;
+    };
+    LockRef Lock;
+    LockMode Mode = LockMode::Exclusive;
+    clang::SourceLocation Loc;
+    std::vector<Held> HeldBefore;
+  };
+  std::vector<Acquisition> Acquisitions;
   std::vector<LockAnomaly> Anomalies;
   /// Must-held locks at each call or member access, for the checks that
   /// need the lockset at an access. Lock operations on library locks

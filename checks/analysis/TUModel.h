@@ -61,6 +61,30 @@ public:
   RaceModel &races(const RaceConfig &Config);
 
   const LockRecognizer &recognizer() const { return Recognizer; }
+
+  /// One order between two locks: To acquired (blocking) while From is
+  /// certainly held, in Fn directly or in a function it calls.
+  struct LockOrderEdge {
+    /// The locks named across functions (LockRecognizer::crossFunctionKey).
+    std::string From, To;
+    /// As Fn's code names them.
+    std::string FromName, ToName;
+    const clang::FunctionDecl *Fn = nullptr;
+    /// Where Fn acquired From (invalid when held on entry by contract).
+    clang::SourceLocation HeldAt;
+    /// The acquisition of To, or the call in Fn that leads to it.
+    clang::SourceLocation At;
+    /// Where To is finally acquired (At itself for a direct acquisition),
+    /// and the calls from Fn down to it.
+    clang::SourceLocation AcquiredAt;
+    std::vector<std::pair<clang::SourceLocation, std::string>> Chain;
+    bool FromShared = false, ToShared = false;
+    /// The other locks held at At, named across functions: a lock held on
+    /// both sides of an inversion is a gate that serialises them.
+    std::vector<std::string> Gates;
+  };
+  /// Every lock order the TU establishes, in source order of At.
+  const std::vector<LockOrderEdge> &lockOrder();
   /// The function definitions racelint analyses (lambdas and template
   /// instantiations included, system headers excluded), each once, in
   /// source order.
@@ -96,6 +120,7 @@ private:
   const std::vector<TakenLock> &takenInside(const clang::FunctionDecl *FD,
                                             unsigned Depth = 0);
   std::map<const clang::FunctionDecl *, std::vector<TakenLock>> Taken;
+  std::optional<std::vector<LockOrderEdge>> Orders;
 
   clang::ASTContext &Ctx;
   LockConfig Config;

@@ -19,6 +19,7 @@
 #include "DiffFilter.h"
 #include "Findings.h"
 #include "Fixes.h"
+#include "LockOrderCheck.h"
 #include "LocksetDump.h"
 #include "Output.h"
 #include "Runner.h"
@@ -290,11 +291,16 @@ std::optional<std::string> badOptionValue(ClangTidyOptionsProvider &Provider,
   for (const auto &[Opts, Source] : Provider.getRawOptions(File))
     for (const auto &[Key, Value] : Opts.CheckOptions) {
       StringRef K = Key;
+      // --config is merged into the defaults, whose source is this name.
+      std::string From = Source == "clang-tidy binary" ? "--config" : Source;
+      if (K == "racelint-lock-order.ReadLockInversions" &&
+          !racelint::LockOrderCheck::parseBool(Value.Value))
+        return ("invalid value '" + Value.Value + "' for option '" + Key +
+                "' (" + From + "): expected 'true' or 'false'")
+            .str();
       if (K != "MinGuardedRatio" &&
           !(K.starts_with("racelint-") && K.ends_with(".MinGuardedRatio")))
         continue;
-      // --config is merged into the defaults, whose source is this name.
-      std::string From = Source == "clang-tidy binary" ? "--config" : Source;
       if (!racelint::parseMinGuardedRatio(Value.Value))
         return ("invalid value '" + Value.Value + "' for option '" + Key +
                 "' (" + From +

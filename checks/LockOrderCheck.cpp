@@ -1,0 +1,265 @@
+//===--- LockOrderCheck.cpp - racelint-lock-order -------------------------===//
+
+#include "LockOrderCheck.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace racelint {
+
+LockOrderCheck::LockOrderCheck(StringRef Name,
+                               clang::tidy::ClangTidyContext *Context)
+    : RaceCheck(Name, Context),
+      ReadLockInversions(parseBool(Options.get("ReadLockInversions", "false"))
+                             .value_or(false)) {
+  // As clang-tidy does for its own options: say so, keep the default.
+  StringRef V = Options.get("ReadLockInversions", "false");
+  if (!parseBool(V))
+    configurationDiag("invalid configuration value '%0' for option '%1': "
+                      "expected 'true' or 'false'")
+        << V << "ReadLockInversions";
+}
+
+std::optional<bool> LockOrderCheck::parseBool(StringRef V) {
+  V = V.trim();
+  if (V.equals_insensitive("true") || V == "1")
+    return true;
+  if (V.equals_insensitive("false") || V == "0")
+    return false;
+  return std::nullopt;
+}
+
+void LockOrderCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  RaceCheck::storeOptions(Opts);
+  Options.store(Opts, "ReadLockInversions",
+                ReadLockInversions ? "true" : "false");
+}
+
+void LockOrderCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isDefinition()).bind("fn"), this);
+}
+
+void LockOrderCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+}
+
+void LockOrderCheck::computeContexts(RaceModel &M) {
+  Model = &M;
+  RunsIn.clear();
+  Sequential.clear();
+  const std::vector<ThreadContext> &Ctxs = M.contexts();
+  auto Reach = [&](const FunctionDecl *From, unsigned Ctx) {
+    std::vector<const FunctionDecl *> Work{From};
+    while (!Work.empty()) {
+      const FunctionDecl *F = Work.back();
+      Work.pop_back();
+      if (!RunsIn[F].insert(Ctx).second)
+        continue;
+      for (const CallSite &C : M.summaryOf(F).Calls)
+        llvm::append_range(Work, C.Callees);
+    }
+  };
+  for (unsigned I = 0; I < Ctxs.size(); ++I) {
+    const ThreadContext &C = Ctxs[I];
+    if (C.Kind != ThreadContext::Main) {
+      Reach(C.Root, I);
+      continue;
+    }
+    // main() before its first thread (and after its last join) runs
+    // alone: what it calls there is sequential unless reached otherwise.
+    const Summary &S = M.summaryOf(C.Root);
+    const SourceManager &SM = C.Root->getASTContext().getSourceManager();
+    for (const SpawnSite &Sp : S.Spawns)
+      if (FirstSpawnInMain.isInvalid() ||
+          SM.isBeforeInTranslationUnit(Sp.Loc, FirstSpawnInMain))
+        FirstSpawnInMain = Sp.Loc;
+    RunsIn[C.Root].insert(I);
+    std::vector<const FunctionDecl *> Alone;
+    for (const CallSite &Call : S.Calls) {
+      if (Call.Threads.Alive.empty())
+        llvm::append_range(Alone, Call.Callees);
+      else
+        for (const FunctionDecl *F : Call.Callees)
+          Reach(F, I);
+    }
+    for (const FunctionDecl *F : Alone)
+      if (!RunsIn.count(F))
+        Sequential.insert(F);
+  }
+  // Callees of sequential-only code are sequential too, unless a context
+  // reaches them.
+  std::vector<const FunctionDecl *> Work(Sequential.begin(), Sequential.end());
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.back();
+    Work.pop_back();
+    for (const CallSite &C : M.summaryOf(F).Calls)
+      for (const FunctionDecl *G : C.Callees)
+        if (!RunsIn.count(G) && Sequential.insert(G).second)
+          Work.push_back(G);
+  }
+}
+
+bool LockOrderCheck::concurrent(const Edge &X, const Edge &Y) const {
+  const SourceManager &SM = X.Fn->getASTContext().getSourceManager();
+  const std::vector<ThreadContext> &Ctxs = Model->contexts();
+  // In main() itself, an order taken before the first thread starts.
+  auto Alone = [&](const Edge &E) {
+    if (Sequential.count(E.Fn))
+      return true;
+    if (!E.Fn->isMain())
+      return false;
+    return FirstSpawnInMain.isInvalid() ||
+           SM.isBeforeInTranslationUnit(E.At, FirstSpawnInMain);
+  };
+  if (Alone(X) || Alone(Y))
+    return false;
+  auto XI = RunsIn.find(X.Fn), YI = RunsIn.find(Y.Fn);
+  // A function no context reaches (a library's, with no main()): anyone
+  // may call it, from any thread.
+  if (XI == RunsIn.end() || YI == RunsIn.end())
+    return !Model->startsThreads();
+  for (unsigned A : XI->second)
+    for (unsigned B : YI->second)
+      if (A != B || Ctxs[A].Multi || Ctxs[A].Kind == ThreadContext::External)
+        return true;
+  return false;
+}
+
+bool LockOrderCheck::canDeadlock(const Edge &X, const Edge &Y) const {
+  if (!concurrent(X, Y))
+    return false;
+  // A lock held on both sides serialises them: only one side can be
+  // between its two acquisitions at a time.
+  for (const std::string &G : X.Gates)
+    if (llvm::is_contained(Y.Gates, G))
+      return false;
+  // Readers do not exclude readers.
+  if (!ReadLockInversions && X.FromShared && X.ToShared && Y.FromShared &&
+      Y.ToShared)
+    return false;
+  return true;
+}
+
+void LockOrderCheck::noteSide(const Edge &E, bool Closing) {
+  std::string Fn = describeFunction(E.Fn);
+  if (E.HeldAt.isValid())
+    diag(E.HeldAt, "'%0' acquired here%select{|, in %2}1",
+         DiagnosticIDs::Note)
+        << E.FromName << !Closing << Fn;
+  else
+    diag(E.At, "'%0' is held on entry to %1", DiagnosticIDs::Note)
+        << E.FromName << Fn;
+  if (E.Chain.empty()) {
+    if (!Closing)
+      diag(E.At, "then '%0' acquired while '%1' is held",
+           DiagnosticIDs::Note)
+          << E.ToName << E.FromName;
+    return;
+  }
+  for (const auto &[Loc, Callee] : E.Chain)
+    diag(Loc, "%0 called here, with '%1' held", DiagnosticIDs::Note)
+        << Callee << E.FromName;
+  if (!Closing)
+    diag(E.AcquiredAt, "'%0' acquired here", DiagnosticIDs::Note)
+        << E.ToName;
+}
+
+void LockOrderCheck::onEndOfTranslationUnit() {
+  if (!Ctx)
+    return;
+  ASTContext &C = *Ctx;
+  Ctx = nullptr;
+  const SourceManager &SM = C.getSourceManager();
+  const std::vector<Edge> &Edges = model(C).lockOrder();
+  if (Edges.empty())
+    return;
+  FirstSpawnInMain = SourceLocation();
+  computeContexts(races(C));
+  std::map<std::pair<std::string, std::string>, std::vector<const Edge *>>
+      ByPair;
+  for (const Edge &E : Edges)
+    ByPair[{E.From, E.To}].push_back(&E);
+
+  // Two locks taken in both orders: reported once, at the acquisition of
+  // the later side (the one that closes the cycle), with both sides.
+  for (const auto &[Key, Forward] : ByPair) {
+    const auto &[A, B] = Key;
+    if (!(A < B))
+      continue;
+    auto Rev = ByPair.find({B, A});
+    if (Rev == ByPair.end())
+      continue;
+    const Edge *X = nullptr, *Y = nullptr;
+    for (const Edge *F : Forward) {
+      for (const Edge *R : Rev->second)
+        if (canDeadlock(*F, *R)) {
+          X = F;
+          Y = R;
+          break;
+        }
+      if (X)
+        break;
+    }
+    if (!X)
+      continue;
+    // The order established second (in the TU's order) closes the cycle;
+    // the warning goes where it takes the lock.
+    if (SM.isBeforeInTranslationUnit(X->At, Y->At))
+      std::swap(X, Y);
+    diag(X->AcquiredAt, "'%0' is acquired while '%1' is held, but %2 acquires them "
+                "in the opposite order; two threads taking both orders can "
+                "deadlock")
+        << X->ToName << X->FromName << describeFunction(Y->Fn);
+    noteSide(*X, /*Closing=*/true);
+    noteSide(*Y, /*Closing=*/false);
+  }
+
+  // Three locks in a cycle (A -> B -> C -> A), none of the three pairs
+  // inverted directly: three threads, each on one order, deadlock.
+  std::map<std::string, std::set<std::string>> Next;
+  for (const auto &[Key, V] : ByPair)
+    Next[Key.first].insert(Key.second);
+  auto Inverted = [&](const std::string &P, const std::string &Q) {
+    return ByPair.count({P, Q}) && ByPair.count({Q, P});
+  };
+  for (const auto &[A, Bs] : Next)
+    for (const std::string &B : Bs) {
+      if (!(A < B) || Inverted(A, B))
+        continue;
+      for (const std::string &Cn : Next[B]) {
+        if (!(A < Cn) || Cn == B || !ByPair.count({Cn, A}) ||
+            Inverted(B, Cn) || Inverted(Cn, A))
+          continue;
+        const Edge *E[3] = {nullptr, nullptr, nullptr};
+        for (const Edge *P : ByPair[{A, B}])
+          for (const Edge *Q : ByPair[{B, Cn}])
+            for (const Edge *R : ByPair[{Cn, A}])
+              if (!E[0] && canDeadlock(*P, *Q) && canDeadlock(*Q, *R) &&
+                  canDeadlock(*R, *P)) {
+                E[0] = P;
+                E[1] = Q;
+                E[2] = R;
+              }
+        if (!E[0])
+          continue;
+        std::sort(std::begin(E), std::end(E), [&](const Edge *P, const Edge *Q) {
+          return SM.isBeforeInTranslationUnit(P->At, Q->At);
+        });
+        const Edge &Last = *E[2];
+        diag(Last.AcquiredAt,
+             "'%0' is acquired while '%1' is held, which closes a cycle of "
+             "lock orders with %2 and %3; three threads taking these orders "
+             "can deadlock")
+            << Last.ToName << Last.FromName << describeFunction(E[0]->Fn)
+            << describeFunction(E[1]->Fn);
+        noteSide(Last, /*Closing=*/true);
+        noteSide(*E[0], /*Closing=*/false);
+        noteSide(*E[1], /*Closing=*/false);
+      }
+    }
+}
+
+} // namespace racelint

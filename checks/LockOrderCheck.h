@@ -1,0 +1,54 @@
+//===--- LockOrderCheck.h - racelint-lock-order ----------------*- C++ -*-===//
+//
+// Finds locks acquired in opposite orders (A then B in one place, B then A
+// in another): two threads taking both orders can deadlock.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RACELINT_LOCKORDERCHECK_H
+#define RACELINT_LOCKORDERCHECK_H
+
+#include "CheckBase.h"
+
+namespace racelint {
+
+class LockOrderCheck : public RaceCheck {
+public:
+  LockOrderCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Ctx = nullptr; }
+  void onEndOfTranslationUnit() override;
+
+  /// The values ReadLockInversions accepts (the CLI rejects others).
+  static std::optional<bool> parseBool(llvm::StringRef V);
+
+private:
+  using Edge = TUModel::LockOrderEdge;
+  /// Whether the two orders can really block each other: no gate lock
+  /// held on both sides, not both read-only, and code that can run at the
+  /// same time.
+  bool canDeadlock(const Edge &X, const Edge &Y) const;
+  /// The thread contexts each function runs in, from the race model:
+  /// context index, or ~0u for "anyone may call it" (a library TU).
+  void computeContexts(RaceModel &M);
+  /// Whether the two functions can run at the same time (by context).
+  bool concurrent(const Edge &X, const Edge &Y) const;
+  /// Context indices per function; a Main context's code before its first
+  /// thread is kept apart (Sequential), it runs alone.
+  std::map<const clang::FunctionDecl *, std::set<unsigned>> RunsIn;
+  std::set<const clang::FunctionDecl *> Sequential;
+  RaceModel *Model = nullptr;
+  clang::SourceLocation FirstSpawnInMain;
+  void noteSide(const Edge &E, bool Closing);
+  /// Read-read inversions on reader-writer locks (both sides shared):
+  /// harmless unless a writer queues between them, as with writer-
+  /// preferring locks.
+  const bool ReadLockInversions;
+  clang::ASTContext *Ctx = nullptr;
+};
+
+} // namespace racelint
+
+#endif

@@ -1,0 +1,211 @@
+//===--- LockOrder.cpp - Lock acquisition orders of a TU ------------------===//
+//
+// The edges of the lock graph (DESIGN.md, racelint-lock-order): lock B
+// acquired while lock A is certainly held, in one function or through the
+// functions it calls (TUModel::takenInside gives what a callee takes, named
+// in the caller's terms). Locks are named across functions by
+// crossFunctionKey, so that an order established in one function and
+// inverted in another meet in one graph.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TUModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace racelint {
+
+/// A lock named by the object it lives in, as "the object after the last
+/// dereference", by type: `book_->mu_` in an Order method and `mu_` in a
+/// Book method are both "{Book}.mu_"; a global is its name. Nothing when
+/// the expression is not a plain path (a call result, a local).
+static std::optional<std::string> typeKey(const Expr *Obj, bool ViaPointer) {
+  if (!Obj)
+    return std::nullopt;
+  const Expr *E = Obj->IgnoreParenImpCasts();
+  if (ViaPointer) {
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      return std::nullopt;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  auto RecordName = [](QualType T) -> std::optional<std::string> {
+    if (const auto *RD = T->getAsRecordDecl())
+      return "{" + RD->getQualifiedNameAsString() + "}";
+    return std::nullopt;
+  };
+  std::string Rest;
+  while (true) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      Rest = "." + ME->getMemberDecl()->getNameAsString() + Rest;
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      if (ME->isArrow()) {
+        if (isa<CXXThisExpr>(Base))
+          if (auto N = RecordName(Base->getType()->getPointeeType()))
+            return *N + Rest;
+        if (auto N = RecordName(Base->getType()->getPointeeType()))
+          return *N + Rest;
+        return std::nullopt;
+      }
+      E = Base;
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      // Every element of a lock array is one node: orders within the array
+      // are not orders between two locks.
+      Rest = "[*]" + Rest;
+      E = AS->getBase()->IgnoreParenImpCasts();
+      if (E->getType()->isPointerType()) {
+        if (auto N = RecordName(E->getType()->getPointeeType()))
+          return *N + Rest;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+              VD && VD->hasGlobalStorage())
+            return VD->getQualifiedNameAsString() + Rest;
+        return std::nullopt;
+      }
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref) {
+      if (auto N = RecordName(UO->getSubExpr()->getType()->getPointeeType()))
+        return *N + Rest;
+      return std::nullopt;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return std::nullopt;
+      if (VD->hasGlobalStorage())
+        return VD->getQualifiedNameAsString() + Rest;
+      // A reference parameter or local: the object it refers to, by type.
+      if (VD->getType()->isReferenceType())
+        if (auto N = RecordName(VD->getType().getNonReferenceType()))
+          return *N + Rest;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+}
+
+const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
+  if (Orders)
+    return *Orders;
+  Orders.emplace();
+  std::vector<LockOrderEdge> &Out = *Orders;
+  // A lock local to one call (a function's own mutex) orders nothing
+  // another thread takes; two functions' locals of one type are not one
+  // lock either.
+  // (A lock reached through a local pointer is the pointee's: typeKey
+  // names it.)
+  auto Shareable = [&](const FunctionDecl *FD, const LockRef &L) {
+    return typeKey(L.Obj, L.ViaPointer) ||
+           Recognizer.rootOf(FD, L.Key).Kind !=
+               LockRecognizer::RootKind::Local;
+  };
+  for (const FunctionDecl *FD : definitions()) {
+    const FunctionLocks &FL = locks(FD);
+    if (!FL.Analyzed)
+      continue;
+    auto Cross = [&](const LockRef &L) {
+      if (std::optional<std::string> K = typeKey(L.Obj, L.ViaPointer))
+        return *K;
+      return Recognizer.crossFunctionKey(FD, L.Key);
+    };
+    auto CrossKey = [&](const std::string &Key) {
+      auto R = FL.KeyRefs.find(Key);
+      if (R != FL.KeyRefs.end())
+        return Cross(R->second);
+      return Recognizer.crossFunctionKey(FD, Key);
+    };
+    // Where the function itself takes each lock (for the notes).
+    std::map<std::string, SourceLocation> TakenAt;
+    for (const FunctionLocks::Acquisition &A : FL.Acquisitions)
+      TakenAt.try_emplace(A.Lock.Key, A.Loc);
+
+    for (const FunctionLocks::Acquisition &A : FL.Acquisitions) {
+      if (!Shareable(FD, A.Lock))
+        continue;
+      for (const FunctionLocks::Acquisition::Held &H : A.HeldBefore) {
+        if (!Shareable(FD, H.Lock))
+          continue;
+        LockOrderEdge E;
+        E.From = Cross(H.Lock);
+        E.To = Cross(A.Lock);
+        if (E.From == E.To)
+          continue; // one lock, or two of one array: not an order
+        E.FromName = H.Lock.Key;
+        E.ToName = A.Lock.Key;
+        E.Fn = FD;
+        E.HeldAt = H.FromEntry ? SourceLocation() : H.Loc;
+        E.At = E.AcquiredAt = A.Loc;
+        E.FromShared = H.Mode == LockMode::Shared;
+        E.ToShared = A.Mode == LockMode::Shared;
+        for (const FunctionLocks::Acquisition::Held &G : A.HeldBefore)
+          if (G.Lock.Key != H.Lock.Key)
+            E.Gates.push_back(Cross(G.Lock));
+        Out.push_back(std::move(E));
+      }
+    }
+
+    // Locks taken inside the functions it calls while it holds some.
+    for (const auto &[St, Held] : FL.MustAt) {
+      if (Held.empty())
+        continue;
+      const auto *Call = dyn_cast<CallExpr>(St);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (!Callee || Recognizer.classifyCall(Call))
+        continue;
+      const FunctionDecl *Def = Callee->getDefinition();
+      if (!Def || Def == FD)
+        continue;
+      auto Shared = FL.SharedAt.find(St);
+      for (const TakenLock &T : takenInside(Def)) {
+        std::optional<LockRef> L =
+            Recognizer.substituteAtCall(T.Lock, Def, Call);
+        // Relocking a lock the caller holds is lock-discipline's.
+        if (!L || llvm::is_contained(Held, L->Key) || !Shareable(FD, *L))
+          continue;
+        for (const std::string &H : Held) {
+          auto HR = FL.KeyRefs.find(H);
+          if (HR != FL.KeyRefs.end() ? !Shareable(FD, HR->second)
+                                     : Recognizer.rootOf(FD, H).Kind ==
+                                           LockRecognizer::RootKind::Local)
+            continue;
+          LockOrderEdge E;
+          E.From = CrossKey(H);
+          E.To = Cross(*L);
+          if (E.From == E.To)
+            continue;
+          E.FromName = H;
+          E.ToName = L->Key;
+          E.Fn = FD;
+          auto TA = TakenAt.find(H);
+          E.HeldAt = TA != TakenAt.end() ? TA->second : SourceLocation();
+          E.At = Call->getExprLoc();
+          E.AcquiredAt = T.Loc;
+          E.Chain.push_back({Call->getExprLoc(), describeFunction(Def)});
+          E.Chain.insert(E.Chain.end(), T.Chain.begin(), T.Chain.end());
+          E.FromShared = Shared != FL.SharedAt.end() &&
+                         llvm::is_contained(Shared->second, H);
+          E.ToShared = T.Mode == LockMode::Shared;
+          for (const std::string &G : Held)
+            if (G != H)
+              E.Gates.push_back(CrossKey(G));
+          Out.push_back(std::move(E));
+        }
+      }
+    }
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::stable_sort(Out.begin(), Out.end(),
+                   [&](const LockOrderEdge &A, const LockOrderEdge &B) {
+                     return SM.isBeforeInTranslationUnit(A.At, B.At);
+                   });
+  return Out;
+}
+
+} // namespace racelint
