@@ -9,6 +9,40 @@ using namespace clang::ast_matchers;
 
 namespace racelint {
 
+std::vector<LockGraphEdge> *LockGraphCollector = nullptr;
+
+/// "{ns::Book}.mu_" -> "ns::Book::mu_": how a user names a lock of a class.
+static std::string graphName(StringRef Key) {
+  if (Key.consume_front("{")) {
+    size_t Close = Key.find('}');
+    if (Close != StringRef::npos) {
+      StringRef Rest = Key.drop_front(Close + 1);
+      Rest.consume_front(".");
+      return (Key.take_front(Close) + "::" + Rest).str();
+    }
+  }
+  return Key.str();
+}
+
+void LockOrderCheck::collectGraph(
+    const std::vector<Edge> &Edges,
+    const std::set<std::pair<std::string, std::string>> &Cycles,
+    const SourceManager &SM) {
+  for (const Edge &E : Edges) {
+    LockGraphEdge G;
+    G.From = graphName(E.From);
+    G.To = graphName(E.To);
+    SourceLocation L = SM.getExpansionLoc(E.AcquiredAt);
+    if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getFileID(L))) {
+      StringRef Real = F->getFileEntry().tryGetRealPathName();
+      G.File = Real.empty() ? F->getName().str() : Real.str();
+    }
+    G.Offset = SM.getFileOffset(L);
+    G.InCycle = Cycles.count({E.From, E.To});
+    LockGraphCollector->push_back(std::move(G));
+  }
+}
+
 LockOrderCheck::LockOrderCheck(StringRef Name,
                                clang::tidy::ClangTidyContext *Context)
     : RaceCheck(Name, Context),
@@ -182,6 +216,7 @@ void LockOrderCheck::onEndOfTranslationUnit() {
       ByPair;
   for (const Edge &E : Edges)
     ByPair[{E.From, E.To}].push_back(&E);
+  std::set<std::pair<std::string, std::string>> Cycles;
 
   // Two locks taken in both orders: reported once, at the acquisition of
   // the later side (the one that closes the cycle), with both sides.
@@ -215,6 +250,8 @@ void LockOrderCheck::onEndOfTranslationUnit() {
         << X->ToName << X->FromName << describeFunction(Y->Fn);
     noteSide(*X, /*Closing=*/true);
     noteSide(*Y, /*Closing=*/false);
+    Cycles.insert({A, B});
+    Cycles.insert({B, A});
   }
 
   // Three locks in a cycle (A -> B -> C -> A), none of the three pairs
@@ -258,8 +295,13 @@ void LockOrderCheck::onEndOfTranslationUnit() {
         noteSide(Last, /*Closing=*/true);
         noteSide(*E[0], /*Closing=*/false);
         noteSide(*E[1], /*Closing=*/false);
+        Cycles.insert({A, B});
+        Cycles.insert({B, Cn});
+        Cycles.insert({Cn, A});
       }
     }
+  if (LockGraphCollector)
+    collectGraph(Edges, Cycles, SM);
 }
 
 } // namespace racelint

@@ -12,6 +12,20 @@
 
 namespace racelint {
 
+/// One order of the lock graph, as --lock-graph draws it: locks named
+/// across files (a global's name, "Class::member" for a lock inside an
+/// object of that class), with one place that takes it.
+struct LockGraphEdge {
+  std::string From, To;
+  std::string File; // absolute
+  unsigned Offset = 0;
+  /// Part of a cycle the check reports.
+  bool InCycle = false;
+};
+/// When set (by the CLI's --lock-graph), the check appends each file's
+/// orders here.
+extern std::vector<LockGraphEdge> *LockGraphCollector;
+
 class LockOrderCheck : public RaceCheck {
 public:
   LockOrderCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
@@ -42,6 +56,10 @@ private:
   RaceModel *Model = nullptr;
   clang::SourceLocation FirstSpawnInMain;
   void noteSide(const Edge &E, bool Closing);
+  /// Appends the TU's orders to LockGraphCollector.
+  void collectGraph(const std::vector<Edge> &Edges,
+                    const std::set<std::pair<std::string, std::string>> &Cycles,
+                    const clang::SourceManager &SM);
   /// Read-read inversions on reader-writer locks (both sides shared):
   /// harmless unless a writer queues between them, as with writer-
   /// preferring locks.

@@ -61,9 +61,14 @@ json::Value toJSON(const TUResult &R) {
   json::Array Digests;
   for (const auto &[File, Digest] : R.Digests)
     Digests.push_back(json::Array{bytes(File), bytes(Digest)});
+  json::Array Edges;
+  for (const TUResult::LockEdge &E : R.LockEdges)
+    Edges.push_back(json::Array{bytes(E.From), bytes(E.To), bytes(E.File),
+                                E.Offset, E.InCycle});
   return json::Object{{"crashed", R.Crashed},
                       {"findings", std::move(Findings)},
-                      {"digests", std::move(Digests)}};
+                      {"digests", std::move(Digests)},
+                      {"lockEdges", std::move(Edges)}};
 }
 
 static bool fromJSON(const json::Value &V, Note &N, json::Path P) {
@@ -123,6 +128,23 @@ bool fromJSON(const json::Value &V, TUResult &R, json::Path P) {
       return false;
     R.Digests[File] = Digest;
   }
+  if (const json::Array *L = V.getAsObject()->getArray("lockEdges"))
+    for (const json::Value &E : *L) {
+      const json::Array *A = E.getAsArray();
+      TUResult::LockEdge X;
+      std::optional<int64_t> Off = A && A->size() == 5 ? (*A)[3].getAsInteger()
+                                                       : std::nullopt;
+      std::optional<bool> Cyc = Off ? (*A)[4].getAsBoolean() : std::nullopt;
+      if (!Cyc || !fromBytes((*A)[0], X.From, P.field("lockEdges")) ||
+          !fromBytes((*A)[1], X.To, P.field("lockEdges")) ||
+          !fromBytes((*A)[2], X.File, P.field("lockEdges"))) {
+        P.field("lockEdges").report("expected [from, to, file, offset, cycle]");
+        return false;
+      }
+      X.Offset = static_cast<unsigned>(*Off);
+      X.InCycle = *Cyc;
+      R.LockEdges.push_back(std::move(X));
+    }
   return true;
 }
 

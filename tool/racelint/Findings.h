@@ -54,6 +54,13 @@ struct TUResult {
   /// For each file a fix-it edits, a digest of the text the analysis saw
   /// (--fix refuses a file that changed since).
   std::map<std::string, std::string> Digests;
+  /// The file's lock orders (--lock-graph only).
+  struct LockEdge {
+    std::string From, To, File;
+    unsigned Offset = 0;
+    bool InCycle = false;
+  };
+  std::vector<LockEdge> LockEdges;
 };
 
 /// The digest TUResult::Digests holds for \p Text.

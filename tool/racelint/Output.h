@@ -25,6 +25,13 @@ void writeJSON(llvm::raw_ostream &OS, llvm::ArrayRef<const Finding *> Findings,
 void writeSarif(llvm::raw_ostream &OS, llvm::ArrayRef<const Finding *> Findings,
                 llvm::StringRef SourceRoot, SourceCache &Sources);
 
+/// The lock graph in Graphviz DOT: a node per lock, an edge per order with
+/// the number of places that take it and one of them, cycles in red.
+/// Deterministic: nodes and edges sorted by name.
+void writeLockGraph(llvm::raw_ostream &OS,
+                    llvm::ArrayRef<TUResult::LockEdge> Orders,
+                    llvm::StringRef SourceRoot, SourceCache &Sources);
+
 } // namespace racelint::cli
 
 #endif

@@ -140,6 +140,12 @@ cl::opt<std::string> ExportFixes(
     cl::desc("Write the reported findings and their fix-its to <file> as "
              "clang-apply-replacements YAML"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> LockGraph(
+    "lock-graph",
+    cl::desc("Write the lock graph of the analysed files to <file> in "
+             "Graphviz DOT: a node per lock, an edge per acquisition order, "
+             "cycles in red (racelint-lock-order)"),
+    cl::value_desc("file"), cl::cat(Category));
 // A worker process of -j: file names on stdin, results on stdout.
 cl::opt<bool> WorkerMode("worker", cl::ReallyHidden, cl::cat(Category));
 
@@ -214,7 +220,7 @@ std::optional<std::string> badOptions(unsigned &JobCount, unsigned &ShardIndex,
         {&SourceRoot, "--source-root"}, {&WriteBaseline, "--write-baseline"},
         {&BaselineFile, "--baseline"}, {&DiffBase, "--diff-base"},
         {&DiffFile, "--diff"}, {&Shard, "--shard"},
-        {&ExportFixes, "--export-fixes"}})
+        {&ExportFixes, "--export-fixes"}, {&LockGraph, "--lock-graph"}})
     if (Opt->getNumOccurrences() && Opt->empty())
       return std::string(Name) + " needs a value";
   if (Format != "text" && Format != "json" && Format != "sarif")
@@ -626,7 +632,8 @@ int run(int argc, const char **argv) {
   // would destroy it, one that cannot be written would lose the findings.
   for (auto [Opt, Name] : {std::pair{&OutputFile, "-o"},
                            {&WriteBaseline, "--write-baseline"},
-                           {&ExportFixes, "--export-fixes"}}) {
+                           {&ExportFixes, "--export-fixes"},
+                           {&LockGraph, "--lock-graph"}}) {
     if (Opt->empty() || *Opt == "-")
       continue;
     for (const std::string &F : Inputs)
@@ -690,6 +697,7 @@ int run(int argc, const char **argv) {
 
   ClangTidyContext Context(std::move(Provider));
   TURunner Run(Context, *DB.DB, FS);
+  Run.collectLockGraph(!LockGraph.empty());
   if (WorkerMode)
     return runWorker(Run);
 
@@ -697,6 +705,9 @@ int run(int argc, const char **argv) {
   Worker.Program = sys::fs::getMainExecutable(
       argv[0], reinterpret_cast<void *>(&inputError));
   Worker.ArgsBefore = {"--quiet"};
+  // Workers only gather the orders; this process writes the graph.
+  if (!LockGraph.empty())
+    Worker.ArgsBefore.push_back("--lock-graph=" + absolutePath(LockGraph));
   if (!ChecksOpt.empty())
     Worker.ArgsBefore.push_back("--checks=" + ChecksOpt);
   if (!ConfigOpt.empty())
@@ -722,6 +733,7 @@ int run(int argc, const char **argv) {
   // In input order, so that the copy kept of a header's finding is the same
   // whatever -j is.
   std::vector<Finding> All;
+  std::vector<TUResult::LockEdge> Orders;
   std::vector<std::string> Broken, Crashed;
   std::map<std::string, std::string> Digests;
   for (size_t I = 0; I < Inputs.size(); ++I) {
@@ -738,6 +750,7 @@ int run(int argc, const char **argv) {
     if (llvm::any_of(R.Findings,
                      [](const Finding &F) { return F.CompilerError; }))
       Broken.push_back(Inputs[I]);
+    llvm::append_range(Orders, R.LockEdges);
     for (Finding &F : R.Findings)
       // Compiler warnings the glob enabled (clang-diagnostic-*) are not
       // racelint's findings.
@@ -783,6 +796,12 @@ int run(int argc, const char **argv) {
   if (!WriteBaseline.empty())
     if (Error E = writeBaseline(WriteBaseline, Reported, Root))
       Status = inputError("cannot write the baseline '" + WriteBaseline +
+                          "': " + toString(std::move(E)));
+  if (!LockGraph.empty())
+    if (Error E = writeOutput(LockGraph, [&](raw_ostream &OS) {
+          writeLockGraph(OS, Orders, Root, Sources);
+        }))
+      Status = inputError("cannot write the lock graph '" + LockGraph +
                           "': " + toString(std::move(E)));
   if (!ExportFixes.empty())
     if (Error E = exportFixes(ExportFixes, Reported))

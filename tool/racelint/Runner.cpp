@@ -2,6 +2,7 @@
 
 #include "Runner.h"
 #include "SafeRun.h"
+#include "LockOrderCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
@@ -316,7 +317,14 @@ struct TURunner::Impl {
     // would then be taken from there.
     SmallString<256> Cwd;
     bool HaveCwd = !sys::fs::current_path(Cwd);
+    std::vector<LockGraphEdge> Graph;
+    if (CollectLockGraph)
+      LockGraphCollector = &Graph;
     R.Crashed = !runSafelyOnBigStack([&] { Tool.run(&AF); });
+    LockGraphCollector = nullptr;
+    for (LockGraphEdge &E : Graph)
+      R.LockEdges.push_back({std::move(E.From), std::move(E.To),
+                             std::move(E.File), E.Offset, E.InCycle});
     if (R.Crashed && HaveCwd)
       FS->setCurrentWorkingDirectory(Cwd);
     for (ClangTidyError &E : Consumer.take())
@@ -353,6 +361,7 @@ struct TURunner::Impl {
     return F;
   }
 
+  bool CollectLockGraph = false;
   ClangTidyContext &Context;
   const tooling::CompilationDatabase &DB;
   IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS;
@@ -368,6 +377,7 @@ TURunner::TURunner(ClangTidyContext &Context,
     : P(std::make_unique<Impl>(Context, DB, FS)) {}
 TURunner::~TURunner() = default;
 TUResult TURunner::run(StringRef File) { return P->run(File); }
+void TURunner::collectLockGraph(bool On) { P->CollectLockGraph = On; }
 
 Progress::Progress(size_t Total, bool Quiet)
     : Total(Total), Enabled(!Quiet && Total > 1),

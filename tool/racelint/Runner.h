@@ -35,6 +35,8 @@ public:
   /// Crashed is set when the analysis crashed; this process's state is then
   /// not to be trusted for another analysis.
   TUResult run(llvm::StringRef File);
+  /// Gather each file's lock orders into TUResult::LockEdges.
+  void collectLockGraph(bool On);
 
 private:
   struct Impl;
