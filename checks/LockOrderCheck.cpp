@@ -201,6 +201,12 @@ void LockOrderCheck::noteSide(const Edge &E, bool Closing) {
         << E.ToName;
 }
 
+/// Where an order starts: the acquisition of its outer lock (or, for a
+/// lock held on entry, the inner acquisition).
+static SourceLocation outerLoc(const TUModel::LockOrderEdge &E) {
+  return E.HeldAt.isValid() ? E.HeldAt : E.At;
+}
+
 void LockOrderCheck::onEndOfTranslationUnit() {
   if (!Ctx)
     return;
@@ -240,9 +246,9 @@ void LockOrderCheck::onEndOfTranslationUnit() {
     }
     if (!X)
       continue;
-    // The order established second (in the TU's order) closes the cycle;
-    // the warning goes where it takes the lock.
-    if (SM.isBeforeInTranslationUnit(X->At, Y->At))
+    // The order whose outer lock is taken last (in the TU's order) closes
+    // the cycle; the warning goes where it takes the inner lock.
+    if (SM.isBeforeInTranslationUnit(outerLoc(*X), outerLoc(*Y)))
       std::swap(X, Y);
     diag(X->AcquiredAt, "'%0' is acquired while '%1' is held, but %2 acquires them "
                 "in the opposite order; two threads taking both orders can "
@@ -283,7 +289,7 @@ void LockOrderCheck::onEndOfTranslationUnit() {
         if (!E[0])
           continue;
         std::sort(std::begin(E), std::end(E), [&](const Edge *P, const Edge *Q) {
-          return SM.isBeforeInTranslationUnit(P->At, Q->At);
+          return SM.isBeforeInTranslationUnit(outerLoc(*P), outerLoc(*Q));
         });
         const Edge &Last = *E[2];
         diag(Last.AcquiredAt,

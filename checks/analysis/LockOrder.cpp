@@ -166,8 +166,19 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
       for (const TakenLock &T : takenInside(Def)) {
         std::optional<LockRef> L =
             Recognizer.substituteAtCall(T.Lock, Def, Call);
+        // A lock the caller cannot spell (`stop(it->second)` locking
+        // `p->mu_`) is still named by the class it lives in.
+        std::optional<std::string> ByType =
+            typeKey(T.Lock.Obj, T.Lock.ViaPointer);
+        if (!L && !ByType)
+          continue;
+        std::string To = L ? Cross(*L) : *ByType;
         // Relocking a lock the caller holds is lock-discipline's.
-        if (!L || llvm::is_contained(Held, L->Key) || !Shareable(FD, *L))
+        if (L && (llvm::is_contained(Held, L->Key) || !Shareable(FD, *L)))
+          continue;
+        if (llvm::any_of(Held, [&](const std::string &H) {
+              return CrossKey(H) == To;
+            }))
           continue;
         for (const std::string &H : Held) {
           auto HR = FL.KeyRefs.find(H);
@@ -177,11 +188,11 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
             continue;
           LockOrderEdge E;
           E.From = CrossKey(H);
-          E.To = Cross(*L);
+          E.To = To;
           if (E.From == E.To)
             continue;
           E.FromName = H;
-          E.ToName = L->Key;
+          E.ToName = L ? L->Key : T.Lock.Key;
           E.Fn = FD;
           auto TA = TakenAt.find(H);
           E.HeldAt = TA != TakenAt.end() ? TA->second : SourceLocation();

@@ -149,6 +149,44 @@ private:
 };
 template class Pair<int>;
 
+// --- A lock the caller cannot spell (reached through a map iterator and a
+// static helper) is still the class's lock.
+#include <map>
+class Conn {
+public:
+  void close() {
+    std::lock_guard<std::mutex> G(Mu);
+    Open = false;
+  }
+  void report();
+  std::mutex Mu;
+  bool Open = true;
+};
+class Server {
+public:
+  void drop(int Id) {
+    std::lock_guard<std::mutex> G(ConnsMu);
+    auto It = Conns.find(Id);
+    if (It != Conns.end())
+      shut(It->second);
+  }
+  void count() {
+    std::lock_guard<std::mutex> G(ConnsMu);
+    // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'TheServer.ConnsMu' is acquired while 'Mu' is held, but 'Server::drop' acquires them in the opposite order; two threads taking both orders can deadlock [racelint-lock-order]
+    Reports++;
+  }
+private:
+  static void shut(Conn *C) { C->close(); }
+  std::mutex ConnsMu;
+  std::map<int, Conn *> Conns;
+  int Reports = 0;
+};
+Server TheServer;
+void Conn::report() {
+  std::lock_guard<std::mutex> G(Mu);
+  TheServer.count();
+}
+
 int main() {
   Screen S;
   Window W(&S);
@@ -160,6 +198,9 @@ int main() {
   std::thread T4([&] { Tr.visitAll(); });
   std::thread T5(transferScoped), T6(transferBack), T7(transferStdLock);
   std::thread T8([] { recurse(3); }), T9(readAB), T10(readBA);
+  Conn C;
+  std::thread T11([&] { C.report(); }), T12([] { TheServer.drop(1); });
+  T11.join(); T12.join();
   T1.join(); T2.join(); T3.join(); T4.join(); T5.join();
   T6.join(); T7.join(); T8.join(); T9.join(); T10.join();
 }

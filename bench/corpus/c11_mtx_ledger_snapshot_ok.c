@@ -1,0 +1,44 @@
+/* The ledger's audit copies the balance under the balance lock, releases
+ * it, and only then takes the journal: every path that holds both takes
+ * the journal first. */
+#include <threads.h>
+
+static mtx_t journal_mtx;
+static mtx_t balances_mtx;
+static long journal_len;
+static long total_balance;
+
+static int poster(void *arg) {
+  (void)arg;
+  for (int i = 0; i < 100; i++) {
+    mtx_lock(&journal_mtx);
+    journal_len++;
+    mtx_lock(&balances_mtx);
+    total_balance += 10;
+    mtx_unlock(&balances_mtx);
+    mtx_unlock(&journal_mtx);
+  }
+  return 0;
+}
+
+static int auditor(void *arg) {
+  (void)arg;
+  mtx_lock(&balances_mtx);
+  long snapshot = total_balance;
+  mtx_unlock(&balances_mtx);
+  mtx_lock(&journal_mtx);
+  journal_len += snapshot > 0;
+  mtx_unlock(&journal_mtx);
+  return 0;
+}
+
+int main(void) {
+  mtx_init(&journal_mtx, mtx_plain);
+  mtx_init(&balances_mtx, mtx_plain);
+  thrd_t a, b;
+  thrd_create(&a, poster, 0);
+  thrd_create(&b, auditor, 0);
+  thrd_join(a, 0);
+  thrd_join(b, 0);
+  return 0;
+}
