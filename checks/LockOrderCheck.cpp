@@ -1,6 +1,7 @@
 //===--- LockOrderCheck.cpp - racelint-lock-order -------------------------===//
 
 #include "LockOrderCheck.h"
+#include "analysis/Threads.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -201,6 +202,70 @@ void LockOrderCheck::noteSide(const Edge &E, bool Closing) {
         << E.ToName;
 }
 
+void LockOrderCheck::reportJoinsUnderLock(ASTContext &C) {
+  TUModel &TU = model(C);
+  // Cheap exit for the many files that take no lock at all.
+  if (llvm::none_of(TU.definitions(), [&](const FunctionDecl *F) {
+        return !TU.locks(F).Acquisitions.empty();
+      }))
+    return;
+  RaceModel &M = races(C);
+  auto ByType = [](const PtsSet &P) {
+    PtsSet Out;
+    for (const AbsLoc &L : P.Objs)
+      Out.add(RaceModel::typeOnly(L));
+    Out.Unknown = P.Unknown;
+    return Out;
+  };
+  // Every thread the TU starts, by where its handle is stored.
+  std::vector<std::pair<PtsSet, const SpawnSite *>> Spawns;
+  for (const FunctionDecl *F : TU.definitions())
+    for (const SpawnSite &Sp : M.summaryOf(F).Spawns)
+      Spawns.push_back({ByType(Sp.Handle), &Sp});
+  if (Spawns.empty())
+    return;
+  for (const FunctionDecl *F : TU.definitions()) {
+    const FunctionLocks &FL = TU.locks(F);
+    for (const auto &[Join, Handle] : M.summaryOf(F).OwnJoins) {
+      auto Held = FL.MustAt.find(Join);
+      if (Held == FL.MustAt.end() || Held->second.empty())
+        continue;
+      PtsSet J = ByType(Handle);
+      bool Reported = false;
+      for (const auto &[H, Sp] : Spawns) {
+        if (Reported || !(joinMatches(J, H) || joinMatches(J, H, true)))
+          continue;
+        for (const FunctionDecl *Entry : Sp->Entries) {
+          for (const TUModel::TakenByFunction &T : TU.locksTakenBy(Entry)) {
+            auto Mine = llvm::find_if(Held->second, [&](const std::string &K) {
+              return TU.orderKey(F, K) == T.Key;
+            });
+            if (Mine == Held->second.end())
+              continue;
+            diag(Join->getExprLoc(),
+                 "the thread joined here acquires '%0', which is held; if "
+                 "the thread is waiting for it, the join never returns")
+                << *Mine;
+            for (const FunctionLocks::Acquisition &A : FL.Acquisitions)
+              if (A.Lock.Key == *Mine) {
+                diag(A.Loc, "'%0' acquired here", DiagnosticIDs::Note)
+                    << *Mine;
+                break;
+              }
+            diag(T.Loc, "'%0' acquired by the thread here, in %1",
+                 DiagnosticIDs::Note)
+                << T.Name << describeFunction(Entry);
+            Reported = true;
+            break;
+          }
+          if (Reported)
+            break;
+        }
+      }
+    }
+  }
+}
+
 /// Where an order starts: the acquisition of its outer lock (or, for a
 /// lock held on entry, the inner acquisition).
 static SourceLocation outerLoc(const TUModel::LockOrderEdge &E) {
@@ -213,6 +278,7 @@ void LockOrderCheck::onEndOfTranslationUnit() {
   ASTContext &C = *Ctx;
   Ctx = nullptr;
   const SourceManager &SM = C.getSourceManager();
+  reportJoinsUnderLock(C);
   const std::vector<Edge> &Edges = model(C).lockOrder();
   if (Edges.empty())
     return;

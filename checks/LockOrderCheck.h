@@ -56,6 +56,8 @@ private:
   RaceModel *Model = nullptr;
   clang::SourceLocation FirstSpawnInMain;
   void noteSide(const Edge &E, bool Closing);
+  /// Joins made while holding a lock the joined thread takes.
+  void reportJoinsUnderLock(clang::ASTContext &C);
   /// Appends the TU's orders to LockGraphCollector.
   void collectGraph(const std::vector<Edge> &Edges,
                     const std::set<std::pair<std::string, std::string>> &Cycles,

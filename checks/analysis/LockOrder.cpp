@@ -219,4 +219,41 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
   return Out;
 }
 
+std::string TUModel::orderKey(const FunctionDecl *FD, StringRef Key) {
+  const FunctionLocks &FL = locks(FD);
+  auto R = FL.KeyRefs.find(Key.str());
+  if (R != FL.KeyRefs.end())
+    if (std::optional<std::string> K = typeKey(R->second.Obj, R->second.ViaPointer))
+      return *K;
+  return Recognizer.crossFunctionKey(FD, Key);
+}
+
+std::vector<TUModel::TakenByFunction>
+TUModel::locksTakenBy(const FunctionDecl *FD) {
+  std::vector<TakenByFunction> Out;
+  const FunctionLocks &FL = locks(FD);
+  if (!FL.Analyzed)
+    return Out;
+  auto Add = [&](const LockRef &L, SourceLocation Loc) {
+    std::optional<std::string> K = typeKey(L.Obj, L.ViaPointer);
+    std::string Key = K ? *K : Recognizer.crossFunctionKey(FD, L.Key);
+    if (llvm::none_of(Out, [&](const TakenByFunction &T) { return T.Key == Key; }))
+      Out.push_back({Key, L.Key, Loc});
+  };
+  for (const FunctionLocks::Acquisition &A : FL.Acquisitions)
+    Add(A.Lock, A.Loc);
+  for (const auto &[St, Held] : FL.MustAt) {
+    const auto *Call = dyn_cast<CallExpr>(St);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || Recognizer.classifyCall(Call))
+      continue;
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def || Def == FD)
+      continue;
+    for (const TakenLock &T : takenInside(Def))
+      Add(T.Lock, T.Loc);
+  }
+  return Out;
+}
+
 } // namespace racelint

@@ -85,6 +85,16 @@ public:
   };
   /// Every lock order the TU establishes, in source order of At.
   const std::vector<LockOrderEdge> &lockOrder();
+  /// A lock a function takes (itself or in a function it calls), named
+  /// across functions as lockOrder() names them, with where it is taken.
+  struct TakenByFunction {
+    std::string Key, Name;
+    clang::SourceLocation Loc;
+  };
+  std::vector<TakenByFunction> locksTakenBy(const clang::FunctionDecl *FD);
+  /// The lock FD's code names Key (a key of its lockset), as lockOrder()
+  /// names it across functions.
+  std::string orderKey(const clang::FunctionDecl *FD, llvm::StringRef Key);
   /// The function definitions racelint analyses (lambdas and template
   /// instantiations included, system headers excluded), each once, in
   /// source order.
