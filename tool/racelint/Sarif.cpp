@@ -137,6 +137,39 @@ json::Object location(SourceCache &Sources, StringRef File, unsigned Offset,
                     {"region", region(Sources, File, Offset, Offset + Len)}}}};
 }
 
+/// A lock-order finding as one code flow with a thread flow per side (per
+/// thread) of the cycle, so that code scanning shows each acquisition
+/// chain step by step. The check's notes come side by side: the closing
+/// side first (its outer lock, the calls), ending at the warning itself;
+/// each other side starts with the note that names its function
+/// ("'A' acquired here, in 'f'", "acquired by the thread here, in ...").
+json::Array lockOrderFlows(const Finding &F, SourceCache &Sources,
+                           StringRef Root) {
+  std::vector<std::vector<const Note *>> Sides(1);
+  for (const Note &N : F.Notes) {
+    if (N.File.empty())
+      continue;
+    if (StringRef(N.Message).contains(" here, in ") && !Sides.back().empty())
+      Sides.emplace_back();
+    Sides.back().push_back(&N);
+  }
+  auto Step = [&](StringRef File, unsigned Offset, StringRef Message) {
+    json::Object L = location(Sources, File, Offset, Root);
+    L["message"] = json::Object{{"text", Message}};
+    return json::Object{{"location", std::move(L)}};
+  };
+  json::Array Threads;
+  for (size_t I = 0; I < Sides.size(); ++I) {
+    json::Array Steps;
+    for (const Note *N : Sides[I])
+      Steps.push_back(Step(N->File, N->Offset, N->Message));
+    if (I == 0)
+      Steps.push_back(Step(F.File, F.Offset, F.Message));
+    Threads.push_back(json::Object{{"locations", std::move(Steps)}});
+  }
+  return json::Array{json::Object{{"threadFlows", std::move(Threads)}}};
+}
+
 } // namespace
 
 void writeSarif(raw_ostream &OS, ArrayRef<const Finding *> Findings,
@@ -182,6 +215,8 @@ void writeSarif(raw_ostream &OS, ArrayRef<const Finding *> Findings,
     }
     if (!Related.empty())
       R["relatedLocations"] = std::move(Related);
+    if (F->Check == "racelint-lock-order" && !F->File.empty())
+      R["codeFlows"] = lockOrderFlows(*F, Sources, SourceRoot);
     if (!F->Fixes.empty()) {
       // One change per file, replacements in file order.
       std::map<std::string, json::Array> PerFile;
