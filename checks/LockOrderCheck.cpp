@@ -326,6 +326,23 @@ void LockOrderCheck::onEndOfTranslationUnit() {
     Cycles.insert({B, A});
   }
 
+  // Two elements of one lock array in no fixed order: transfer(a, b) and
+  // transfer(b, a) on two threads.
+  std::set<const FunctionDecl *> ElementReported;
+  for (const Edge &E : Edges) {
+    if (!E.Elements || !canDeadlock(E, E) ||
+        !ElementReported.insert(E.Fn).second)
+      continue;
+    diag(E.AcquiredAt, "'%0' is acquired while '%1', another lock of the same "
+                       "array, is held, and nothing orders their indices; "
+                       "two threads locking the same two elements in opposite "
+                       "orders can deadlock")
+        << E.ToName << E.FromName;
+    if (E.HeldAt.isValid())
+      diag(E.HeldAt, "'%0' acquired here", DiagnosticIDs::Note) << E.FromName;
+    Cycles.insert({E.From, E.To});
+  }
+
   // Three locks in a cycle (A -> B -> C -> A), none of the three pairs
   // inverted directly: three threads, each on one order, deadlock.
   std::map<std::string, std::set<std::string>> Next;

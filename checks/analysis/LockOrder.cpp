@@ -12,6 +12,7 @@
 #include "TUModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -53,6 +54,14 @@ static std::optional<std::string> typeKey(const Expr *Obj, bool ViaPointer) {
       E = Base;
       continue;
     }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+        OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
+      // A container of locks (`std::vector<Bucket> b; b[i].mu`): one node,
+      // like an array.
+      Rest = "[*]" + Rest;
+      E = OC->getArg(0)->IgnoreParenImpCasts();
+      continue;
+    }
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
       // Every element of a lock array is one node: orders within the array
       // are not orders between two locks.
@@ -89,6 +98,90 @@ static std::optional<std::string> typeKey(const Expr *Obj, bool ViaPointer) {
     }
     return std::nullopt;
   }
+}
+
+/// The variable an element lock's index names (`&a[to]`, `b[j].mu`).
+static const ValueDecl *indexVar(const Expr *Obj) {
+  if (!Obj)
+    return nullptr;
+  const Expr *E = Obj->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      E = ME->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    break;
+  }
+  const Expr *Idx = nullptr;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    Idx = AS->getIdx();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+           OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+    Idx = OC->getArg(1);
+  if (!Idx)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Idx->IgnoreParenImpCasts()))
+    return DRE->getDecl();
+  return nullptr;
+}
+
+static bool isRelational(const Expr *E) {
+  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  return BO && BO->isRelationalOp();
+}
+
+/// Whether the expression mentions the variable.
+static bool mentions(const Stmt *S, const ValueDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == V;
+  for (const Stmt *C : S->children())
+    if (mentions(C, V))
+      return true;
+  return false;
+}
+
+/// Whether two element locks of one array are taken in an order the code
+/// derives from their indices: the indices were computed by a comparison
+/// (`lo = a < b ? a : b`, std::min/std::max), or the acquisitions sit under
+/// a comparison of the indices (`if (i < j)`).
+static bool indicesOrdered(ASTContext &Ctx, const Expr *Inner,
+                           const ValueDecl *I, const ValueDecl *J) {
+  auto Computed = [](const ValueDecl *V) {
+    const auto *VD = dyn_cast<VarDecl>(V);
+    const Expr *Init = VD ? VD->getInit() : nullptr;
+    if (!Init)
+      return false;
+    Init = Init->IgnoreParenImpCasts();
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Init))
+      return isRelational(CO->getCond());
+    if (const auto *CE = dyn_cast<CallExpr>(Init))
+      if (const FunctionDecl *F = CE->getDirectCallee())
+        return F->getName() == "min" || F->getName() == "max";
+    return false;
+  };
+  if (Computed(I) && Computed(J))
+    return true;
+  DynTypedNodeList Parents = Ctx.getParents(*Inner);
+  for (unsigned Depth = 0; !Parents.empty() && Depth < 32; ++Depth) {
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P)
+      break;
+    const Expr *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      Cond = If->getCond();
+    else if (const auto *CO = dyn_cast<ConditionalOperator>(P))
+      Cond = CO->getCond();
+    if (Cond && isRelational(Cond) && mentions(Cond, I) && mentions(Cond, J))
+      return true;
+    Parents = Ctx.getParents(*P);
+  }
+  return false;
 }
 
 const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
@@ -135,8 +228,15 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
         LockOrderEdge E;
         E.From = Cross(H.Lock);
         E.To = Cross(A.Lock);
-        if (E.From == E.To)
-          continue; // one lock, or two of one array: not an order
+        if (E.From == E.To) {
+          // Two elements of one lock array, by different indices: an order
+          // within the array unless the indices order it.
+          const ValueDecl *I = indexVar(H.Lock.Obj), *J = indexVar(A.Lock.Obj);
+          if (!I || !J || I == J || !StringRef(E.To).contains("[*]") ||
+              indicesOrdered(Ctx, A.Lock.Obj, I, J))
+            continue;
+          E.Elements = true;
+        }
         E.FromName = H.Lock.Key;
         E.ToName = A.Lock.Key;
         E.Fn = FD;

@@ -82,6 +82,9 @@ public:
     /// The other locks held at At, named across functions: a lock held on
     /// both sides of an inversion is a gate that serialises them.
     std::vector<std::string> Gates;
+    /// From and To are two elements of one lock array (`a[i]` held,
+    /// `a[j]` taken) picked by indices that nothing orders.
+    bool Elements = false;
   };
   /// Every lock order the TU establishes, in source order of At.
   const std::vector<LockOrderEdge> &lockOrder();
