@@ -1137,6 +1137,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     U.Writes |= W;
     U.Updates |= A.A.How == AccessKind::ReadModifyWrite;
   }
+  size_t BestStatements = 0;
   for (const auto &[L, Held] : HeldAt) {
     if (!WritesHeld.count(L))
       continue; // a guard must protect at least one write
@@ -1201,7 +1202,13 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
                 (WH.size() > WB.size() || SH.size() > SB.size());
     if (!AllWrites && !Majority && !Only)
       continue;
-    if (Held > G.Held) {
+    // Of several guards, the one held at the most statements: a helper
+    // reached through many call chains is one statement, and counting its
+    // instances let a lock held around whole requests outvote the lock
+    // the code takes around the storage itself.
+    if (SH.size() > BestStatements ||
+        (SH.size() == BestStatements && Held > G.Held)) {
+      BestStatements = SH.size();
       G.Lock = L;
       G.Held = Held;
       G.Example = Example[L];
