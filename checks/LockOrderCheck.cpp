@@ -2,6 +2,7 @@
 
 #include "LockOrderCheck.h"
 #include "analysis/Threads.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -79,6 +80,14 @@ void LockOrderCheck::registerMatchers(MatchFinder *Finder) {
 
 void LockOrderCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+}
+
+void LockOrderCheck::ensureContexts(ASTContext &C) {
+  if (ContextsReady)
+    return;
+  ContextsReady = true;
+  FirstSpawnInMain = SourceLocation();
+  computeContexts(races(C));
 }
 
 void LockOrderCheck::computeContexts(RaceModel &M) {
@@ -266,6 +275,138 @@ void LockOrderCheck::reportJoinsUnderLock(ASTContext &C) {
   }
 }
 
+namespace {
+/// A wait on or a notification of a condition variable.
+struct CondCall {
+  const CallExpr *Call = nullptr;
+  const FunctionDecl *Fn = nullptr;
+  bool Wait = false;
+  std::string Cv, CvName;
+  /// The mutex a wait releases while it waits, named by its object.
+  std::string Mutex;
+};
+
+struct CondCalls : RecursiveASTVisitor<CondCalls> {
+  const LockRecognizer &R;
+  const FunctionDecl *Fn;
+  std::vector<CondCall> &Out;
+  CondCalls(const LockRecognizer &R, const FunctionDecl *Fn,
+            std::vector<CondCall> &Out)
+      : R(R), Fn(Fn), Out(Out) {}
+  bool shouldVisitLambdaExpressions() const { return false; }
+
+  void add(const CallExpr *CE, bool Wait, const Expr *Cv, bool ViaPointer,
+           std::string Mutex) {
+    std::optional<std::string> K = TUModel::objectKey(Cv, ViaPointer);
+    auto Name = R.accessPath(Cv->IgnoreParenImpCasts());
+    if (!K || !Name)
+      return;
+    // `&cv` designates cv; a pointer `p` designates `*p`.
+    std::string Shown = *Name;
+    if (ViaPointer)
+      Shown = StringRef(Shown).starts_with("&") ? Shown.substr(1) : "*" + Shown;
+    Out.push_back({CE, Fn, Wait, *K, Shown, std::move(Mutex)});
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr;
+      if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
+          !RD->getName().starts_with("condition_variable"))
+        return true;
+      StringRef N = MD->getName();
+      if (N.starts_with("notify"))
+        add(CE, false, MC->getImplicitObjectArgument(), false, "");
+      else if (N.starts_with("wait") && MC->getNumArgs() >= 1) {
+        // The mutex of the unique_lock handed to the wait.
+        std::string Mutex;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(
+                MC->getArg(0)->IgnoreParenImpCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
+                    VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr))
+              if (Init->getNumArgs() >= 1)
+                Mutex = TUModel::objectKey(Init->getArg(0), false).value_or("");
+        add(CE, true, MC->getImplicitObjectArgument(), false, Mutex);
+      }
+      return true;
+    }
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() || CE->getNumArgs() < 1)
+      return true;
+    StringRef N = Callee->getName();
+    if (N == "pthread_cond_signal" || N == "pthread_cond_broadcast" ||
+        N == "cnd_signal" || N == "cnd_broadcast")
+      add(CE, false, CE->getArg(0), true, "");
+    else if ((N == "pthread_cond_wait" || N == "pthread_cond_timedwait" ||
+              N == "cnd_wait" || N == "cnd_timedwait") &&
+             CE->getNumArgs() >= 2) {
+      std::string Mutex =
+          TUModel::objectKey(CE->getArg(1), true).value_or("");
+      add(CE, true, CE->getArg(0), true, Mutex);
+    }
+    return true;
+  }
+};
+} // namespace
+
+void LockOrderCheck::reportWaitsUnderLock(ASTContext &C) {
+  TUModel &TU = model(C);
+  std::vector<CondCall> Calls;
+  for (const FunctionDecl *F : TU.definitions())
+    if (const Stmt *Body = F->getBody())
+      CondCalls(TU.recognizer(), F, Calls).TraverseStmt(const_cast<Stmt *>(Body));
+  for (const CondCall &W : Calls) {
+    if (!W.Wait)
+      continue;
+    const FunctionLocks &WL = TU.locks(W.Fn);
+    auto WH = WL.MustAt.find(W.Call);
+    if (WH == WL.MustAt.end())
+      continue;
+    bool Reported = false;
+    for (const std::string &H : WH->second) {
+      if (Reported)
+        continue;
+      // The wait's own mutex (named by its object, whatever alias the
+      // lockset knows it by) is released while waiting.
+      std::string HK = TU.orderKey(W.Fn, H);
+      if (W.Mutex.empty() || HK == W.Mutex)
+        continue;
+      for (const CondCall &N : Calls) {
+        if (N.Wait || N.Cv != W.Cv)
+          continue;
+        const FunctionLocks &NL = TU.locks(N.Fn);
+        auto NH = NL.MustAt.find(N.Call);
+        if (NH == NL.MustAt.end())
+          continue;
+        auto G = llvm::find_if(NH->second, [&](const std::string &K) {
+          return TU.orderKey(N.Fn, K) == HK;
+        });
+        if (G == NH->second.end())
+          continue;
+        ensureContexts(C);
+        Edge WE, NE;
+        WE.Fn = W.Fn;
+        WE.At = W.Call->getExprLoc();
+        NE.Fn = N.Fn;
+        NE.At = N.Call->getExprLoc();
+        if (!concurrent(WE, NE))
+          continue;
+        diag(W.Call->getExprLoc(),
+             "waiting on '%0' while holding '%1', which %2 holds when it "
+             "notifies '%0'; the notification can never come")
+            << W.CvName << H << describeFunction(N.Fn);
+        diag(N.Call->getExprLoc(), "'%0' notified here with '%1' held",
+             DiagnosticIDs::Note)
+            << N.CvName << *G;
+        Reported = true;
+        break;
+      }
+    }
+  }
+}
+
 /// Where an order starts: the acquisition of its outer lock (or, for a
 /// lock held on entry, the inner acquisition).
 static SourceLocation outerLoc(const TUModel::LockOrderEdge &E) {
@@ -279,11 +420,12 @@ void LockOrderCheck::onEndOfTranslationUnit() {
   Ctx = nullptr;
   const SourceManager &SM = C.getSourceManager();
   reportJoinsUnderLock(C);
+  ContextsReady = false;
+  reportWaitsUnderLock(C);
   const std::vector<Edge> &Edges = model(C).lockOrder();
   if (Edges.empty())
     return;
-  FirstSpawnInMain = SourceLocation();
-  computeContexts(races(C));
+  ensureContexts(C);
   std::map<std::pair<std::string, std::string>, std::vector<const Edge *>>
       ByPair;
   for (const Edge &E : Edges)

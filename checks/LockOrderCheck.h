@@ -47,6 +47,9 @@ private:
   /// The thread contexts each function runs in, from the race model:
   /// context index, or ~0u for "anyone may call it" (a library TU).
   void computeContexts(RaceModel &M);
+  /// computeContexts once per file, when a report needs it.
+  void ensureContexts(clang::ASTContext &C);
+  bool ContextsReady = false;
   /// Whether the two functions can run at the same time (by context).
   bool concurrent(const Edge &X, const Edge &Y) const;
   /// Context indices per function; a Main context's code before its first
@@ -58,6 +61,9 @@ private:
   void noteSide(const Edge &E, bool Closing);
   /// Joins made while holding a lock the joined thread takes.
   void reportJoinsUnderLock(clang::ASTContext &C);
+  /// Condition-variable waits made while holding another lock that the
+  /// notifier holds when it notifies.
+  void reportWaitsUnderLock(clang::ASTContext &C);
   /// Appends the TU's orders to LockGraphCollector.
   void collectGraph(const std::vector<Edge> &Edges,
                     const std::set<std::pair<std::string, std::string>> &Cycles,

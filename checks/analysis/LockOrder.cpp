@@ -319,6 +319,10 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
   return Out;
 }
 
+std::optional<std::string> TUModel::objectKey(const Expr *E, bool ViaPointer) {
+  return typeKey(E, ViaPointer);
+}
+
 std::string TUModel::orderKey(const FunctionDecl *FD, StringRef Key) {
   const FunctionLocks &FL = locks(FD);
   auto R = FL.KeyRefs.find(Key.str());

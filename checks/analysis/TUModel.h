@@ -98,6 +98,10 @@ public:
   /// The lock FD's code names Key (a key of its lockset), as lockOrder()
   /// names it across functions.
   std::string orderKey(const clang::FunctionDecl *FD, llvm::StringRef Key);
+  /// Any object (a condition variable, a lock) named as lockOrder() names
+  /// locks: by the class of the object it lives in, or a global's name.
+  static std::optional<std::string> objectKey(const clang::Expr *E,
+                                              bool ViaPointer);
   /// The function definitions racelint analyses (lambdas and template
   /// instantiations included, system headers excluded), each once, in
   /// source order.
