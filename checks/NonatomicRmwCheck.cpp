@@ -120,6 +120,73 @@ bool loadsAtomic(const Stmt *S, const std::string &Key,
   return false;
 }
 
+/// Whether the memory order argument is explicitly memory_order_relaxed.
+bool explicitlyRelaxed(const Expr *Order, const ASTContext &Ctx) {
+  if (!Order)
+    return false;
+  Order = Order->IgnoreParenImpCasts();
+  // The implicit order of atomic_load(&a) is a default argument: seq_cst.
+  if (isa<CXXDefaultArgExpr>(Order))
+    return false;
+  std::optional<llvm::APSInt> V = Order->getIntegerConstantExpr(Ctx);
+  return V && *V == 0; // memory_order_relaxed
+}
+
+/// Whether every load of the atomic Key in S names memory_order_relaxed
+/// explicitly (and there is at least one).
+bool loadsOnlyRelaxed(const Stmt *S, const std::string &Key,
+                      const LockRecognizer &R, const ASTContext &Ctx,
+                      bool &Seen) {
+  if (!S)
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const Expr *Obj = loadedAtomic(E))
+      if (auto P = R.lockOfObject(Obj); P && P->Key == Key) {
+        Seen = true;
+        const Expr *Inner = E->IgnoreParenImpCasts();
+        if (const auto *AE = dyn_cast<AtomicExpr>(Inner))
+          return AE->getNumSubExprs() > 1 &&
+                 explicitlyRelaxed(AE->getOrder(), Ctx);
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Inner))
+          return MC->getNumArgs() >= 1 &&
+                 explicitlyRelaxed(MC->getArg(0), Ctx);
+        return false;
+      }
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S))
+    if (ICE->getCastKind() == CK_LValueToRValue &&
+        ICE->getSubExpr()->getType()->isAtomicType())
+      if (auto P = R.lockOfObject(ICE->getSubExpr()); P && P->Key == Key)
+        return false; // a plain read of an _Atomic: sequentially consistent
+  for (const Stmt *C : S->children())
+    if (!loadsOnlyRelaxed(C, Key, R, Ctx, Seen))
+      return false;
+  return true;
+}
+
+/// A flag set to a constant with an explicitly relaxed store after an
+/// explicitly relaxed check (`if (!load(&f, relaxed)) ... store(&f, 1,
+/// relaxed)`): every racer stores the same value and the author asked for
+/// no ordering, so it is a hint, not a once-only step (once-only code must
+/// publish what it did, and relaxed does not).
+bool relaxedConstantStore(const Stmt *St, const ASTContext &Ctx) {
+  const Expr *Val = nullptr, *Order = nullptr;
+  if (const auto *AE = dyn_cast<AtomicExpr>(St)) {
+    if (AE->getNumSubExprs() > 2) {
+      Val = AE->getVal1();
+      Order = AE->getOrder();
+    }
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St)) {
+    if (MC->getNumArgs() >= 2) {
+      Val = MC->getArg(0);
+      Order = MC->getArg(1);
+    }
+  }
+  if (!Val || !explicitlyRelaxed(Order, Ctx))
+    return false;
+  return Val->IgnoreParenImpCasts()->isIntegerConstantExpr(Ctx) ||
+         isa<CXXBoolLiteralExpr>(Val->IgnoreParenImpCasts());
+}
+
 const char *opSpelling(BinaryOperatorKind Op) {
   switch (Op) {
   case BO_Add: return "+";
@@ -360,6 +427,10 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
       for (const Store &St : Stores) {
         auto P = Rec.lockOfObject(St.Target);
         if (!P || !loadsAtomic(If->getCond(), P->Key, Rec))
+          continue;
+        bool Seen = false;
+        if (relaxedConstantStore(St.S, Ctx) &&
+            loadsOnlyRelaxed(If->getCond(), P->Key, Rec, Ctx, Seen) && Seen)
           continue;
         AtomicFinding F;
         F.Kind = AtomicFinding::CheckThenAct;
