@@ -257,6 +257,11 @@ AbsLoc AbsLoc::byType() const {
     L.Type = Path[Start].FieldD->getParent();
   else if (Start == Path.size() && Cut == 0 && Root == Unknown)
     L.Type = Type;
+  else if (Start == Path.size() && Cut >= 2 &&
+           Path[Cut - 2].Kind == PathStep::Field && Path[Cut - 2].FieldD)
+    // The whole object a pointer member points to (`ledger_->post()` on an
+    // opaque class): some object of the pointee's class.
+    L.Type = recordOfType(Path[Cut - 2].FieldD->getType());
   else
     L.Type = nullptr;
   L.Path.append(Path.begin() + Start, Path.end());
