@@ -371,6 +371,23 @@ void TUModel::inferWrappers() {
     for (const FunctionDecl *FD : Unique)
       for (const auto &[Key, RM] : Res[FD]->FirstReleased)
         Evidence.insert(Recognizer.crossFunctionKey(FD, Key));
+    // A lock a function takes through its parameter (`spin_acquire(&mu)`)
+    // and a caller that releases what it passed without taking it: the
+    // same pairing, seen at the call.
+    for (const FunctionDecl *Caller : Unique)
+      for (const auto &[St, Held] : Res[Caller]->MustAt) {
+        const auto *Call = dyn_cast<CallExpr>(St);
+        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+        if (!Def || Def == Caller || !Res.count(Def))
+          continue;
+        for (const auto &[Key, AM] : Res[Def]->FirstAcquired) {
+          std::optional<LockRef> L =
+              Recognizer.substituteAtCall(AM.first, Def, Call);
+          if (L && Res[Caller]->FirstReleased.count(L->Key))
+            Evidence.insert(Recognizer.crossFunctionKey(Def, Key));
+        }
+      }
     std::map<const FunctionDecl *, InferredLocks> NewFacts;
     WrapperTable NewWrappers;
     std::map<const FunctionDecl *, std::vector<std::pair<LockRef, LockMode>>>
