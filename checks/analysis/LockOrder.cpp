@@ -203,17 +203,8 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
     const FunctionLocks &FL = locks(FD);
     if (!FL.Analyzed)
       continue;
-    auto Cross = [&](const LockRef &L) {
-      if (std::optional<std::string> K = typeKey(L.Obj, L.ViaPointer))
-        return *K;
-      return Recognizer.crossFunctionKey(FD, L.Key);
-    };
-    auto CrossKey = [&](const std::string &Key) {
-      auto R = FL.KeyRefs.find(Key);
-      if (R != FL.KeyRefs.end())
-        return Cross(R->second);
-      return Recognizer.crossFunctionKey(FD, Key);
-    };
+    auto Cross = [&](const LockRef &L) { return lockKey(FD, L); };
+    auto CrossKey = [&](StringRef Key) { return orderKey(FD, Key); };
     // Where the function itself takes each lock (for the notes).
     std::map<std::string, SourceLocation> TakenAt;
     for (const FunctionLocks::Acquisition &A : FL.Acquisitions)
@@ -253,15 +244,10 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
 
     // Locks taken inside the functions it calls while it holds some.
     for (const auto &[St, Held] : FL.MustAt) {
-      if (Held.empty())
+      const FunctionDecl *Def = plainCallee(St, FD);
+      if (Held.empty() || !Def)
         continue;
-      const auto *Call = dyn_cast<CallExpr>(St);
-      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      if (!Callee || Recognizer.classifyCall(Call))
-        continue;
-      const FunctionDecl *Def = Callee->getDefinition();
-      if (!Def || Def == FD)
-        continue;
+      const auto *Call = cast<CallExpr>(St);
       auto Shared = FL.SharedAt.find(St);
       for (const TakenLock &T : takenInside(Def)) {
         std::optional<LockRef> L =
@@ -323,12 +309,17 @@ std::optional<std::string> TUModel::objectKey(const Expr *E, bool ViaPointer) {
   return typeKey(E, ViaPointer);
 }
 
+std::string TUModel::lockKey(const FunctionDecl *FD, const LockRef &L) const {
+  if (std::optional<std::string> K = typeKey(L.Obj, L.ViaPointer))
+    return *K;
+  return Recognizer.crossFunctionKey(FD, L.Key);
+}
+
 std::string TUModel::orderKey(const FunctionDecl *FD, StringRef Key) {
   const FunctionLocks &FL = locks(FD);
   auto R = FL.KeyRefs.find(Key.str());
   if (R != FL.KeyRefs.end())
-    if (std::optional<std::string> K = typeKey(R->second.Obj, R->second.ViaPointer))
-      return *K;
+    return lockKey(FD, R->second);
   return Recognizer.crossFunctionKey(FD, Key);
 }
 
@@ -339,24 +330,16 @@ TUModel::locksTakenBy(const FunctionDecl *FD) {
   if (!FL.Analyzed)
     return Out;
   auto Add = [&](const LockRef &L, SourceLocation Loc) {
-    std::optional<std::string> K = typeKey(L.Obj, L.ViaPointer);
-    std::string Key = K ? *K : Recognizer.crossFunctionKey(FD, L.Key);
+    std::string Key = lockKey(FD, L);
     if (llvm::none_of(Out, [&](const TakenByFunction &T) { return T.Key == Key; }))
       Out.push_back({Key, L.Key, Loc});
   };
   for (const FunctionLocks::Acquisition &A : FL.Acquisitions)
     Add(A.Lock, A.Loc);
-  for (const auto &[St, Held] : FL.MustAt) {
-    const auto *Call = dyn_cast<CallExpr>(St);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (!Callee || Recognizer.classifyCall(Call))
-      continue;
-    const FunctionDecl *Def = Callee->getDefinition();
-    if (!Def || Def == FD)
-      continue;
-    for (const TakenLock &T : takenInside(Def))
-      Add(T.Lock, T.Loc);
-  }
+  for (const auto &[St, Held] : FL.MustAt)
+    if (const FunctionDecl *Def = plainCallee(St, FD))
+      for (const TakenLock &T : takenInside(Def))
+        Add(T.Lock, T.Loc);
   return Out;
 }
 

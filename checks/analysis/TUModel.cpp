@@ -376,14 +376,12 @@ void TUModel::inferWrappers() {
     // same pairing, seen at the call.
     for (const FunctionDecl *Caller : Unique)
       for (const auto &[St, Held] : Res[Caller]->MustAt) {
-        const auto *Call = dyn_cast<CallExpr>(St);
-        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-        const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-        if (!Def || Def == Caller || !Res.count(Def))
+        const FunctionDecl *Def = plainCallee(St, Caller);
+        if (!Def || !Res.count(Def))
           continue;
         for (const auto &[Key, AM] : Res[Def]->FirstAcquired) {
-          std::optional<LockRef> L =
-              Recognizer.substituteAtCall(AM.first, Def, Call);
+          std::optional<LockRef> L = Recognizer.substituteAtCall(
+              AM.first, Def, cast<CallExpr>(St));
           if (L && Res[Caller]->FirstReleased.count(L->Key))
             Evidence.insert(Recognizer.crossFunctionKey(Def, Key));
         }
@@ -635,6 +633,16 @@ void TUModel::reportUnheldReleases() {
   }
 }
 
+const FunctionDecl *TUModel::plainCallee(const Stmt *St,
+                                         const FunctionDecl *Caller) const {
+  const auto *Call = dyn_cast<CallExpr>(St);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Recognizer.classifyCall(Call))
+    return nullptr;
+  const FunctionDecl *Def = Callee->getDefinition();
+  return Def == Caller ? nullptr : Def;
+}
+
 const std::vector<TUModel::TakenLock> &
 TUModel::takenInside(const FunctionDecl *FD, unsigned Depth) {
   static const std::vector<TakenLock> None;
@@ -677,15 +685,12 @@ TUModel::takenInside(const FunctionDecl *FD, unsigned Depth) {
   // Locks taken by the functions it calls, where it does not hold them
   // already (holding them is its own relock, reported at its call).
   for (const auto &[St, Held] : FL.MustAt) {
-    const auto *Call = dyn_cast<CallExpr>(St);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (!Callee || Recognizer.classifyCall(Call))
+    const FunctionDecl *Def = plainCallee(St, FD);
+    if (!Def)
       continue;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+    const auto *Call = cast<CallExpr>(St);
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Call->getDirectCallee());
         MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>())
-      continue;
-    const FunctionDecl *Def = Callee->getDefinition();
-    if (!Def || Def == FD)
       continue;
     for (const TakenLock &T : takenInside(Def, Depth + 1)) {
       std::optional<LockRef> L = Recognizer.substituteAtCall(T.Lock, Def, Call);

@@ -136,6 +136,13 @@ private:
   };
   const std::vector<TakenLock> &takenInside(const clang::FunctionDecl *FD,
                                             unsigned Depth = 0);
+  /// The definition St calls, when St is a call of a function other than
+  /// Caller that is not a lock primitive; null otherwise.
+  const clang::FunctionDecl *plainCallee(const clang::Stmt *St,
+                                         const clang::FunctionDecl *Caller) const;
+  /// A lock named across functions: by the class of its object, or as
+  /// LockRecognizer::crossFunctionKey names it.
+  std::string lockKey(const clang::FunctionDecl *FD, const LockRef &L) const;
   std::map<const clang::FunctionDecl *, std::vector<TakenLock>> Taken;
   std::optional<std::vector<LockOrderEdge>> Orders;
 
