@@ -1,6 +1,9 @@
 //===--- CheckBase.cpp - Base of every racelint check ---------------------===//
 
 #include "CheckBase.h"
+#include "analysis/Project.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 
 using namespace clang::tidy;
@@ -39,10 +42,40 @@ static LockConfig readConfig(const ClangTidyCheck::OptionsView &Options) {
   return C;
 }
 
+/// The summaries directory for File: the option's, or the nearest
+/// `.racelint/summaries` above the file; "" when none.
+static std::string summariesFor(llvm::StringRef Option, llvm::StringRef File) {
+  if (!Option.empty())
+    return Option.str();
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::fs::make_absolute(Dir);
+  for (llvm::StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, ".racelint", "summaries");
+    if (llvm::sys::fs::is_directory(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
+
 RacelintCheck::RacelintCheck(llvm::StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Config(readConfig(Options)) {}
+    : ClangTidyCheck(Name, Context), Config(readConfig(Options)),
+      ProjectSummaries(Options.getLocalOrGlobal("ProjectSummaries", "")) {
+  // The racelint CLI merges summaries itself; a single-TU front end
+  // (clang-tidy, clangd) reads them from the directory.
+  if (ProjectIndex::pinned())
+    return;
+  std::string Dir = summariesFor(ProjectSummaries, Context->getCurrentFile());
+  if (Dir.empty())
+    return;
+  if (llvm::Error E = ProjectIndex::useDirectory(Dir))
+    configurationDiag("cannot use the project summaries: %0")
+        << llvm::toString(std::move(E));
+}
 
 void RacelintCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ProjectSummaries", ProjectSummaries);
   Options.store(Opts, "LockFunctions", joinList(Config.LockFunctions));
   Options.store(Opts, "UnlockFunctions", joinList(Config.UnlockFunctions));
   Options.store(Opts, "ScopedLockTypes", joinList(Config.ScopedLockTypes));

@@ -23,6 +23,9 @@ protected:
     return TUModel::get(Ctx, Config);
   }
   const LockConfig Config;
+  /// The ProjectSummaries option: a directory of project summaries; empty
+  /// to look for `.racelint/summaries` above the file.
+  const std::string ProjectSummaries;
 };
 
 /// Base of the checks built on the race model: adds its options.

@@ -1,10 +1,12 @@
 //===--- LockOrderCheck.cpp - racelint-lock-order -------------------------===//
 
 #include "LockOrderCheck.h"
+#include "analysis/Project.h"
 #include "analysis/Threads.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -146,19 +148,20 @@ void LockOrderCheck::computeContexts(RaceModel &M) {
   }
 }
 
-bool LockOrderCheck::concurrent(const Edge &X, const Edge &Y) const {
-  const SourceManager &SM = X.Fn->getASTContext().getSourceManager();
-  const std::vector<ThreadContext> &Ctxs = Model->contexts();
+bool LockOrderCheck::alone(const Edge &E) const {
+  const SourceManager &SM = E.Fn->getASTContext().getSourceManager();
+  if (Sequential.count(E.Fn))
+    return true;
   // In main() itself, an order taken before the first thread starts.
-  auto Alone = [&](const Edge &E) {
-    if (Sequential.count(E.Fn))
-      return true;
-    if (!E.Fn->isMain())
-      return false;
-    return FirstSpawnInMain.isInvalid() ||
-           SM.isBeforeInTranslationUnit(E.At, FirstSpawnInMain);
-  };
-  if (Alone(X) || Alone(Y))
+  if (!E.Fn->isMain())
+    return false;
+  return FirstSpawnInMain.isInvalid() ||
+         SM.isBeforeInTranslationUnit(E.At, FirstSpawnInMain);
+}
+
+bool LockOrderCheck::concurrent(const Edge &X, const Edge &Y) const {
+  const std::vector<ThreadContext> &Ctxs = Model->contexts();
+  if (alone(X) || alone(Y))
     return false;
   auto XI = RunsIn.find(X.Fn), YI = RunsIn.find(Y.Fn);
   // A function no context reaches (a library's, with no main()): anyone
@@ -413,11 +416,80 @@ static SourceLocation outerLoc(const TUModel::LockOrderEdge &E) {
   return E.HeldAt.isValid() ? E.HeldAt : E.At;
 }
 
+void LockOrderCheck::reportAcrossFiles(
+    ASTContext &C, const std::vector<Edge> &Edges,
+    std::set<std::pair<std::string, std::string>> &Cycles) {
+  const ProjectIndex *P = ProjectIndex::active();
+  if (!P || P->orders().empty())
+    return;
+  const SourceManager &SM = C.getSourceManager();
+  TUModel &TU = model(C);
+  // This TU's own orders are in the index too (and those of the headers it
+  // shares with other TUs): an order is another file's when its place is
+  // not one of ours.
+  std::set<ProjectPlace> Own;
+  for (const Edge &E : Edges)
+    Own.insert(placeOf(SM, E.At));
+  // Code in another file may run on any thread unless the project is a
+  // program that starts none.
+  bool OtherConcurrent = P->startsThreads() || !P->hasMain();
+  std::set<std::pair<std::string, std::string>> Done;
+  for (const Edge &X : Edges) {
+    if (X.Elements || Cycles.count({X.From, X.To}) ||
+        Done.count({X.From, X.To}) || !OtherConcurrent || alone(X))
+      continue;
+    ProjectPlace XOuter = placeOf(SM, outerLoc(X));
+    for (const ProjectOrder &O : P->orders()) {
+      if (O.From != X.To || O.To != X.From || Own.count(O.At))
+        continue;
+      if (llvm::any_of(X.Gates, [&](const std::string &G) {
+            return llvm::is_contained(O.Gates, G);
+          }))
+        continue;
+      if (!ReadLockInversions && X.FromShared && X.ToShared && O.FromShared &&
+          O.ToShared)
+        continue;
+      // Reported once in the project: by the file whose side takes its
+      // outer lock last, as within one file.
+      const ProjectPlace &OOuter = O.HeldAt.valid() ? O.HeldAt : O.At;
+      if (!(OOuter < XOuter))
+        continue;
+      diag(X.AcquiredAt, "'%0' is acquired while '%1' is held, but %2 in "
+                         "%3 acquires them in the opposite order; two "
+                         "threads taking both orders can deadlock")
+          << X.ToName << X.FromName << O.Function
+          << llvm::sys::path::filename(O.At.File);
+      noteSide(X, /*Closing=*/true);
+      auto Note = [&](const ProjectPlace &Pl, const llvm::Twine &Msg) {
+        SourceLocation L = TU.locationIn(Pl.File, Pl.Line, Pl.Col);
+        if (L.isValid())
+          diag(L, "%0", DiagnosticIDs::Note) << Msg.str();
+      };
+      if (O.HeldAt.valid())
+        Note(O.HeldAt,
+             "'" + O.FromName + "' acquired here, in " + O.Function);
+      else
+        Note(O.At, "'" + O.FromName + "' is held on entry to " + O.Function);
+      for (const auto &[Pl, Callee] : O.Chain)
+        Note(Pl, Callee + " called here, with '" + O.FromName + "' held");
+      Note(O.AcquiredAt, O.Chain.empty()
+                             ? "then '" + O.ToName + "' acquired while '" +
+                                   O.FromName + "' is held"
+                             : "'" + O.ToName + "' acquired here");
+      Cycles.insert({X.From, X.To});
+      Done.insert({X.From, X.To});
+      break;
+    }
+  }
+}
+
 void LockOrderCheck::onEndOfTranslationUnit() {
   if (!Ctx)
     return;
   ASTContext &C = *Ctx;
   Ctx = nullptr;
+  if (SummaryCollector)
+    collectSummary(model(C), races(C));
   const SourceManager &SM = C.getSourceManager();
   reportJoinsUnderLock(C);
   ContextsReady = false;
@@ -467,6 +539,8 @@ void LockOrderCheck::onEndOfTranslationUnit() {
     Cycles.insert({A, B});
     Cycles.insert({B, A});
   }
+
+  reportAcrossFiles(C, Edges, Cycles);
 
   // Two elements of one lock array in no fixed order: transfer(a, b) and
   // transfer(b, a) on two threads.

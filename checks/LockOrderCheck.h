@@ -9,6 +9,7 @@
 #define RACELINT_LOCKORDERCHECK_H
 
 #include "CheckBase.h"
+#include <set>
 
 namespace racelint {
 
@@ -52,6 +53,14 @@ private:
   bool ContextsReady = false;
   /// Whether the two functions can run at the same time (by context).
   bool concurrent(const Edge &X, const Edge &Y) const;
+  /// Whether E runs before any thread starts (main() before its first
+  /// spawn, or a function only such code calls).
+  bool alone(const Edge &E) const;
+  /// Pairs of this TU's orders with inverted orders of other files (the
+  /// project summaries), each reported by the file whose side is last.
+  void reportAcrossFiles(clang::ASTContext &C,
+                         const std::vector<Edge> &Edges,
+                         std::set<std::pair<std::string, std::string>> &Cycles);
   /// Context indices per function; a Main context's code before its first
   /// thread is kept apart (Sequential), it runs alone.
   std::map<const clang::FunctionDecl *, std::set<unsigned>> RunsIn;

@@ -1,6 +1,7 @@
 //===--- RaceCheckBase.cpp - Shared plumbing of the race checks -----------===//
 
 #include "RaceCheckBase.h"
+#include "analysis/Project.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -24,6 +25,7 @@ void TUWideRaceCheck::onEndOfTranslationUnit() {
   if (!Ctx)
     return;
   report(races(*Ctx), *Ctx);
+  collectSummary(model(*Ctx), races(*Ctx));
   Ctx = nullptr;
 }
 

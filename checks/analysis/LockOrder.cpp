@@ -205,6 +205,13 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
       continue;
     auto Cross = [&](const LockRef &L) { return lockKey(FD, L); };
     auto CrossKey = [&](StringRef Key) { return orderKey(FD, Key); };
+    // Locks held on entry by the project's contract: every caller holds
+    // them, and each caller records the order through its call (the
+    // callee's takes, imported when it lives in another file).
+    std::set<std::string> ByContract;
+    if (auto C = Contracts.find(FD); C != Contracts.end())
+      for (const auto &[L, M] : C->second)
+        ByContract.insert(L.Key);
     // Where the function itself takes each lock (for the notes).
     std::map<std::string, SourceLocation> TakenAt;
     for (const FunctionLocks::Acquisition &A : FL.Acquisitions)
@@ -214,7 +221,8 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
       if (!Shareable(FD, A.Lock))
         continue;
       for (const FunctionLocks::Acquisition::Held &H : A.HeldBefore) {
-        if (!Shareable(FD, H.Lock))
+        if (!Shareable(FD, H.Lock) ||
+            (H.FromEntry && ByContract.count(H.Lock.Key)))
           continue;
         LockOrderEdge E;
         E.From = Cross(H.Lock);
@@ -267,6 +275,8 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
             }))
           continue;
         for (const std::string &H : Held) {
+          if (ByContract.count(H) && !TakenAt.count(H))
+            continue;
           auto HR = FL.KeyRefs.find(H);
           if (HR != FL.KeyRefs.end() ? !Shareable(FD, HR->second)
                                      : Recognizer.rootOf(FD, H).Kind ==

@@ -1,6 +1,7 @@
 //===--- RaceModel.cpp - Races and guards ---------------------------------===//
 
 #include "RaceModel.h"
+#include "Project.h"
 #include <unordered_set>
 #include "SummaryBuilder.h"
 #include "Threads.h"
@@ -130,6 +131,12 @@ void RaceModel::findRoots() {
       continue;
     // An init function runs before the state it sets up is shared, like
     // main() before its first spawn; the threads it starts run from there.
+    // Called only by main() (in another TU) before any thread starts:
+    // like an init function, it runs alone.
+    if (const ProjectIndex *P = ProjectIndex::active();
+        P && !Callers.lookup(FD) && summaryOf(FD).Spawns.empty() &&
+        P->startupOnly(usrOf(FD)))
+      continue;
     if (isInitFunction(FD)) {
       if (!Callers.lookup(FD) && !summaryOf(FD).Spawns.empty()) {
         Roots.push_back(FD);
@@ -193,11 +200,19 @@ void RaceModel::addContext(ThreadContext C) {
 }
 
 void RaceModel::buildContexts() {
+  const ProjectIndex *P = ProjectIndex::active();
   for (const FunctionDecl *R : Roots) {
     ThreadContext C;
     C.Kind = R->isMain() || InitRoots.count(R) ? ThreadContext::Main
                                                 : ThreadContext::External;
     C.Root = R;
+    if (P && C.Kind == ThreadContext::External) {
+      ProjectIndex::ThreadUse Use = P->threadsRunning(usrOf(R));
+      C.ProjectThread = Use.Threads > 0;
+      // Run by two threads, or by one started several times: it runs
+      // alongside itself.
+      C.Multi = Use.Multi || Use.Threads > 1;
+    }
     addContext(C);
   }
   // Thread entries named in the options start somewhere racelint cannot
@@ -822,7 +837,9 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // `client` does not make every `client` the other side touches one it
   // shares (DESIGN.md: by-type storage needs a guard or a thread argument).
   auto ThreadWrite = [&](const RootAccess &A) {
-    if (Contexts[A.Context].Kind != ThreadContext::Spawned || !isWrite(A.A.How))
+    const ThreadContext &C = Contexts[A.Context];
+    if ((C.Kind != ThreadContext::Spawned && !C.ProjectThread) ||
+        !isWrite(A.A.How))
       return false;
     if (A.Untracked)
       return false;
@@ -1001,9 +1018,13 @@ bool RaceModel::concurrentBeforeEvidence(const RootAccess &X,
     // An entry point may be called from several threads at once; as for
     // two entry points, only evidence says it is. Each call has its own
     // locals and allocations.
-    if (C.Kind == ThreadContext::External)
+    if (C.Kind == ThreadContext::External) {
+      // The project's summaries say one thread, started once, runs it.
+      if (C.ProjectThread && !C.Multi)
+        return false;
       return X.A.Loc.Root != AbsLoc::Local && X.A.Loc.Root != AbsLoc::Heap &&
              evidence(X, Y);
+    }
     if (C.Multi)
       return !(X.PerInstance && Y.PerInstance) &&
              !(X.A.PerInstanceElement && Y.A.PerInstanceElement);

@@ -58,6 +58,9 @@ struct ThreadContext {
   /// Locks the thread holds for its whole life (taken first, never
   /// released): they do not make a guard.
   LockList WholeLife;
+  /// External: a thread another TU of the project starts runs the root
+  /// (the project summaries say so).
+  bool ProjectThread = false;
 };
 
 /// An access seen from a thread context, with its storage resolved.

@@ -1214,6 +1214,8 @@ private:
     for (const FunctionDecl *F : Entry.Funcs)
       if (B.analyzes(F))
         S.Entries.push_back(F);
+      else if (!F->hasBody())
+        Out.ForeignSpawns.push_back({F, S.Loc, Multi});
     for (const AbsLoc &L : Entry.Objs)
       if (L.Root == AbsLoc::Param && L.Path.empty())
         S.EntryParams.push_back(L.Index);

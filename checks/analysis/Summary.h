@@ -175,6 +175,14 @@ struct Summary {
   /// evidence. Own joins keep their statement.
   std::vector<std::pair<clang::SourceLocation, PtsSet>> JoinPoints;
   std::vector<std::pair<const clang::Expr *, PtsSet>> OwnJoins;
+  /// Threads started here whose entry is defined in another TU (the
+  /// project summaries name them).
+  struct ForeignSpawn {
+    const clang::FunctionDecl *Entry = nullptr;
+    clang::SourceLocation Loc;
+    bool Multi = false;
+  };
+  std::vector<ForeignSpawn> ForeignSpawns;
   bool NoReturn = false;
   bool ReturnsFresh = false;
   /// Analysed (a CFG and a converged lockset); otherwise empty.

@@ -1,6 +1,7 @@
 //===--- TUModel.cpp - The per-translation-unit analysis cache ------------===//
 
 #include "TUModel.h"
+#include "Project.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -359,8 +360,60 @@ const std::vector<const FunctionDecl *> &TUModel::definitions() {
   return *Definitions;
 }
 
+void TUModel::importProjectFacts() {
+  const ProjectIndex *P = ProjectIndex::active();
+  if (!P)
+    return;
+  auto Global = [](const std::string &Key) {
+    LockRef L;
+    L.Key = Key;
+    return L;
+  };
+  // Wrappers defined in other TUs: their effects apply at the calls here.
+  std::set<const FunctionDecl *> Called;
+  for (const FunctionDecl *FD : definitions())
+    collectCallees(FD->getBody(), Called);
+  for (const FunctionDecl *C : Called) {
+    if (C->getDefinition())
+      continue;
+    const std::vector<ProjectEffect> *Effects = P->effects(usrOf(C));
+    if (!Effects)
+      continue;
+    std::vector<WrapperEffect> &Out = Imported[C->getCanonicalDecl()];
+    for (const ProjectEffect &E : *Effects) {
+      WrapperEffect W;
+      W.Lock = Global(E.Lock);
+      W.Mode = E.Shared ? LockMode::Shared : LockMode::Exclusive;
+      W.SuccessIsZero = E.SuccessIsZero;
+      switch (E.Kind) {
+      case ProjectEffect::Acquire:
+        W.Kind = WrapperEffect::Acquire;
+        break;
+      case ProjectEffect::TryAcquire:
+        W.Kind = WrapperEffect::TryAcquire;
+        break;
+      case ProjectEffect::Release:
+        W.Kind = WrapperEffect::Release;
+        break;
+      case ProjectEffect::Unknown:
+        W.Kind = WrapperEffect::Unknown;
+        break;
+      }
+      Out.push_back(std::move(W));
+    }
+  }
+  // Functions every caller in the project calls holding a lock: the
+  // callers (in other TUs) hold it on entry.
+  for (const FunctionDecl *FD : definitions())
+    for (const std::string &K : P->callersHold(usrOf(FD)))
+      Contracts[FD].push_back({Global(K), LockMode::Exclusive});
+}
+
 void TUModel::inferWrappers() {
   Inferring = true;
+  importProjectFacts();
+  Wrappers.insert(Imported.begin(), Imported.end());
+  Entry.insert(Contracts.begin(), Contracts.end());
   std::map<const FunctionDecl *, std::unique_ptr<FunctionLocks>> Res;
   std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Callees;
   const std::vector<const FunctionDecl *> &Unique = definitions();
@@ -387,9 +440,9 @@ void TUModel::inferWrappers() {
         }
       }
     std::map<const FunctionDecl *, InferredLocks> NewFacts;
-    WrapperTable NewWrappers;
+    WrapperTable NewWrappers = Imported;
     std::map<const FunctionDecl *, std::vector<std::pair<LockRef, LockMode>>>
-        NewEntry;
+        NewEntry = Contracts;
     for (const FunctionDecl *FD : Unique) {
       InferredLocks IL = derive(FD, *Res[FD], Evidence);
       if (IL.Facts.empty())
@@ -634,13 +687,63 @@ void TUModel::reportUnheldReleases() {
 }
 
 const FunctionDecl *TUModel::plainCallee(const Stmt *St,
-                                         const FunctionDecl *Caller) const {
+                                         const FunctionDecl *Caller) {
   const auto *Call = dyn_cast<CallExpr>(St);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee || Recognizer.classifyCall(Call))
     return nullptr;
   const FunctionDecl *Def = Callee->getDefinition();
+  // A function of another TU stands for its definition when the project
+  // summaries say which locks it takes.
+  if (!Def && !importedTakes(Callee).empty())
+    return Callee->getCanonicalDecl();
   return Def == Caller ? nullptr : Def;
+}
+
+const std::string &TUModel::usr(const FunctionDecl *FD) {
+  auto [It, New] = USRs.try_emplace(FD->getCanonicalDecl());
+  if (New)
+    It->second = usrOf(FD);
+  return It->second;
+}
+
+const std::vector<TUModel::TakenLock> &
+TUModel::importedTakes(const FunctionDecl *FD) {
+  static const std::vector<TakenLock> None;
+  const ProjectIndex *P = ProjectIndex::active();
+  if (!P || FD->hasBody() || Ctx.getSourceManager().isInSystemHeader(
+                                 FD->getLocation()))
+    return None;
+  auto [It, New] = ImportedTakes.try_emplace(FD->getCanonicalDecl());
+  if (!New)
+    return It->second;
+  if (const std::vector<ProjectTake> *Ts = P->takes(usr(FD)))
+    for (const ProjectTake &T : *Ts) {
+      // Only a global is the same lock under the same name here; a lock
+      // named by its class ("{Book}.mu") is the callee's to substitute.
+      if (T.Lock.empty() || T.Lock[0] == '{' || T.Lock[0] == '*')
+        continue;
+      TakenLock L;
+      L.Lock.Key = T.Lock;
+      L.Loc = locationIn(T.File, T.Line, T.Col);
+      if (L.Loc.isValid())
+        It->second.push_back(std::move(L));
+    }
+  return It->second;
+}
+
+SourceLocation TUModel::locationIn(StringRef File, unsigned Line,
+                                   unsigned Col) {
+  SourceManager &SM = Ctx.getSourceManager();
+  if (File.empty() || !Line)
+    return SourceLocation();
+  OptionalFileEntryRef FE = SM.getFileManager().getOptionalFileRef(File);
+  if (!FE)
+    return SourceLocation();
+  FileID FID = SM.translateFile(*FE);
+  if (FID.isInvalid())
+    FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
+  return SM.translateLineCol(FID, Line, std::max(Col, 1u));
 }
 
 const std::vector<TUModel::TakenLock> &
@@ -649,6 +752,8 @@ TUModel::takenInside(const FunctionDecl *FD, unsigned Depth) {
   auto Memo = Taken.find(FD);
   if (Memo != Taken.end())
     return Memo->second;
+  if (!FD->hasBody())
+    return importedTakes(FD);
   auto LIt = Locks.find(FD);
   if (LIt == Locks.end() || !LIt->second->Analyzed || Depth > 4)
     return None;

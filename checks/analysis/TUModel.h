@@ -107,8 +107,18 @@ public:
   /// source order.
   const std::vector<const clang::FunctionDecl *> &definitions();
   clang::ASTContext &context() const { return Ctx; }
+  /// The function's USR, computed once.
+  const std::string &usr(const clang::FunctionDecl *FD);
+  /// A location in another file of the project (a note about another TU's
+  /// code); invalid when the file cannot be read.
+  clang::SourceLocation locationIn(llvm::StringRef File, unsigned Line,
+                                   unsigned Col);
 
   TUModel(clang::ASTContext &Ctx, const LockConfig &Config);
+
+  /// Whether collectSummary() has stored this TU's summary.
+  bool summaryCollected() const { return SummaryDone; }
+  void markSummaryCollected() { SummaryDone = true; }
 
   /// Rounds of wrapper inference (wrappers of wrappers of ...).
   static constexpr unsigned InferenceRounds = 4;
@@ -139,7 +149,12 @@ private:
   /// The definition St calls, when St is a call of a function other than
   /// Caller that is not a lock primitive; null otherwise.
   const clang::FunctionDecl *plainCallee(const clang::Stmt *St,
-                                         const clang::FunctionDecl *Caller) const;
+                                         const clang::FunctionDecl *Caller);
+  /// Locks a function of another TU takes (ProjectIndex::takes), as
+  /// takenInside() gives them; empty without project summaries.
+  const std::vector<TakenLock> &importedTakes(const clang::FunctionDecl *FD);
+  std::map<const clang::FunctionDecl *, std::vector<TakenLock>> ImportedTakes;
+  std::map<const clang::FunctionDecl *, std::string> USRs;
   /// A lock named across functions: by the class of its object, or as
   /// LockRecognizer::crossFunctionKey names it.
   std::string lockKey(const clang::FunctionDecl *FD, const LockRef &L) const;
@@ -161,6 +176,14 @@ private:
            std::vector<std::pair<LockRef, LockMode>>>
       Entry;
   std::map<const clang::FunctionDecl *, InferredLocks> Facts;
+  /// Facts of the project's other TUs (ProjectIndex::active()): wrappers
+  /// defined there, and locks every caller holds on entry.
+  void importProjectFacts();
+  WrapperTable Imported;
+  std::map<const clang::FunctionDecl *,
+           std::vector<std::pair<LockRef, LockMode>>>
+      Contracts;
+  bool SummaryDone = false;
   /// Functions (canonical declarations) that never return.
   llvm::DenseSet<const clang::FunctionDecl *> NoReturn;
 

@@ -68,7 +68,8 @@ json::Value toJSON(const TUResult &R) {
   return json::Object{{"crashed", R.Crashed},
                       {"findings", std::move(Findings)},
                       {"digests", std::move(Digests)},
-                      {"lockEdges", std::move(Edges)}};
+                      {"lockEdges", std::move(Edges)},
+                      {"summary", bytes(R.Summary)}};
 }
 
 static bool fromJSON(const json::Value &V, Note &N, json::Path P) {
@@ -145,6 +146,9 @@ bool fromJSON(const json::Value &V, TUResult &R, json::Path P) {
       X.InCycle = *Cyc;
       R.LockEdges.push_back(std::move(X));
     }
+  if (const json::Value *S = V.getAsObject()->get("summary"))
+    if (!fromBytes(*S, R.Summary, P.field("summary")))
+      return false;
   return true;
 }
 

@@ -61,6 +61,9 @@ struct TUResult {
     bool InCycle = false;
   };
   std::vector<LockEdge> LockEdges;
+  /// The file's project summary, as the summary file holds it (JSON text;
+  /// summarize step only).
+  std::string Summary;
 };
 
 /// The digest TUResult::Digests holds for \p Text.

@@ -114,16 +114,24 @@ void writeLockGraph(raw_ostream &OS, ArrayRef<TUResult::LockEdge> Orders,
     I.InCycle |= E.InCycle;
     Nodes.insert(E.From);
     Nodes.insert(E.To);
-    if (E.InCycle) {
-      CycleNodes.insert(E.From);
-      CycleNodes.insert(E.To);
-    }
   }
+  // A cycle across files is marked by the file that reports it, on its
+  // own side: the other side is the reverse order.
+  for (auto &[Key, I] : Edges) {
+    auto Rev = Edges.find({Key.second, Key.first});
+    if (Rev != Edges.end() && Rev->second.InCycle)
+      I.InCycle = true;
+  }
+  for (const auto &[Key, I] : Edges)
+    if (I.InCycle) {
+      CycleNodes.insert(Key.first);
+      CycleNodes.insert(Key.second);
+    }
   OS << "// racelint lock graph: an edge A -> B where B is acquired while A "
         "is held.\n"
      << "// Red: a cycle racelint-lock-order reports. Dashed orange: both "
-        "orders, found in\n// different files (not yet checked across "
-        "files).\n"
+        "orders, not\n// reported (a gate lock, code that cannot run "
+        "concurrently, or --per-file).\n"
      << "digraph locks {\n"
      << "  node [shape=box, fontname=\"monospace\"];\n";
   for (const std::string &N : Nodes) {
@@ -143,8 +151,8 @@ void writeLockGraph(raw_ostream &OS, ArrayRef<TUResult::LockEdge> Orders,
       Label = std::to_string(I.Places.size()) + " places, e.g. " + Where;
     OS << "  " << dotQuote(Key.first) << " -> " << dotQuote(Key.second)
        << " [label=" << dotQuote(Label);
-    // Both orders, each from other files: the per-file check did not
-    // weigh them (no gate or thread reasoning across files yet).
+    // Both orders, which the check weighed and did not report (or, with
+    // --per-file, never saw together).
     auto Rev = Edges.find({Key.second, Key.first});
     if (I.InCycle)
       OS << ", color=red, fontcolor=red";

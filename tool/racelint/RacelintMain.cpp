@@ -25,6 +25,7 @@
 #include "Runner.h"
 #include "SafeRun.h"
 #include "SafeWrite.h"
+#include "analysis/Project.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -32,7 +33,9 @@
 #include "clang-tidy/GlobList.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -53,6 +56,9 @@ using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
 using namespace racelint::cli;
+using racelint::ProjectIndex;
+using racelint::TUSummary;
+using racelint::summaryFromJSON;
 
 extern volatile int RacelintModuleAnchorSource;
 static int LLVM_ATTRIBUTE_UNUSED RacelintModuleAnchorDestination =
@@ -146,6 +152,24 @@ cl::opt<std::string> LockGraph(
              "Graphviz DOT: a node per lock, an edge per acquisition order, "
              "cycles in red (racelint-lock-order)"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> SummarizeTo(
+    "summarize-to",
+    cl::desc("Write each file's project summary to <dir> and report nothing "
+             "(the first step of a sharded run; see docs/summaries.md)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> SummariesDir(
+    "summaries",
+    cl::desc("Use the project summaries in <dir> (written by "
+             "--summarize-to): functions, threads and locks of other files"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> PerFile(
+    "per-file",
+    cl::desc("Analyse each file on its own (by default a run over several "
+             "files first summarizes them all, then reports project-wide)"),
+    cl::cat(Category));
+// A worker of the summarize step: results carry the file's summary.
+cl::opt<bool> WorkerSummaries("worker-summaries", cl::ReallyHidden,
+                              cl::cat(Category));
 // A worker process of -j: file names on stdin, results on stdout.
 cl::opt<bool> WorkerMode("worker", cl::ReallyHidden, cl::cat(Category));
 
@@ -220,7 +244,8 @@ std::optional<std::string> badOptions(unsigned &JobCount, unsigned &ShardIndex,
         {&SourceRoot, "--source-root"}, {&WriteBaseline, "--write-baseline"},
         {&BaselineFile, "--baseline"}, {&DiffBase, "--diff-base"},
         {&DiffFile, "--diff"}, {&Shard, "--shard"},
-        {&ExportFixes, "--export-fixes"}, {&LockGraph, "--lock-graph"}})
+        {&ExportFixes, "--export-fixes"}, {&LockGraph, "--lock-graph"},
+        {&SummarizeTo, "--summarize-to"}, {&SummariesDir, "--summaries"}})
     if (Opt->getNumOccurrences() && Opt->empty())
       return std::string(Name) + " needs a value";
   if (Format != "text" && Format != "json" && Format != "sarif")
@@ -248,6 +273,14 @@ std::optional<std::string> badOptions(unsigned &JobCount, unsigned &ShardIndex,
       (!DiffBase.empty() || !DiffFile.empty() || !Shard.empty()))
     return std::string("--write-baseline records every finding; it does not "
                        "go with --diff, --diff-base or --shard");
+  if (!SummarizeTo.empty() &&
+      (!WriteBaseline.empty() || !BaselineFile.empty() || Fix ||
+       !ExportFixes.empty() || !LockGraph.empty() || !SummariesDir.empty()))
+    return std::string("--summarize-to only writes summaries; it does not go "
+                       "with --baseline, --write-baseline, --fix, "
+                       "--export-fixes, --lock-graph or --summaries");
+  if (!SummariesDir.empty() && !sys::fs::is_directory(SummariesDir))
+    return "--summaries '" + SummariesDir + "' is not a directory";
   if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot))
     return "--source-root '" + SourceRoot + "' is not a directory";
   return std::nullopt;
@@ -695,16 +728,34 @@ int run(int argc, const char **argv) {
   if (DumpLocksets)
     return Inputs.empty() ? 0 : dumpLocksets(*Provider, *DB.DB, Inputs);
 
+  // A summary depends only on its own file (so that it can be cached and
+  // merged in any order), and --per-file means no other file: no project
+  // summaries, not even those the checks would find in .racelint/.
+  if (PerFile || !SummarizeTo.empty() || WorkerSummaries)
+    ProjectIndex::setActive(nullptr, /*Pinned=*/true);
+  // Facts of the other files, summarized earlier (--summaries).
+  if (!SummariesDir.empty()) {
+    Expected<std::shared_ptr<const ProjectIndex>> Index =
+        ProjectIndex::loadDirectory(SummariesDir);
+    if (!Index)
+      return inputError(toString(Index.takeError()));
+    ProjectIndex::setActive(std::move(*Index), /*Pinned=*/true);
+  }
+
   ClangTidyContext Context(std::move(Provider));
   TURunner Run(Context, *DB.DB, FS);
   Run.collectLockGraph(!LockGraph.empty());
-  if (WorkerMode)
+  if (WorkerMode) {
+    Run.collectSummaries(WorkerSummaries);
     return runWorker(Run);
+  }
 
   WorkerCommand Worker;
   Worker.Program = sys::fs::getMainExecutable(
       argv[0], reinterpret_cast<void *>(&inputError));
   Worker.ArgsBefore = {"--quiet"};
+  if (PerFile)
+    Worker.ArgsBefore.push_back("--per-file");
   // Workers only gather the orders; this process writes the graph.
   if (!LockGraph.empty())
     Worker.ArgsBefore.push_back("--lock-graph=" + absolutePath(LockGraph));
@@ -726,9 +777,86 @@ int run(int argc, const char **argv) {
                           : std::max(1u, std::thread::hardware_concurrency());
   JobCount = std::min<size_t>(JobCount, std::max<size_t>(Inputs.size(), 1));
 
-  Progress Bar(Inputs.size(), Quiet);
-  std::vector<TUResult> Results = analyse(Inputs, JobCount, Run, Worker, Bar);
-  Bar.done();
+  if (!SummariesDir.empty())
+    Worker.ArgsBefore.push_back("--summaries=" + absolutePath(SummariesDir));
+
+  // The summarize step: every file's summary first, then the report with
+  // the project's facts. A run over part of the project (a diff, a shard)
+  // would see only that part: it takes --summaries from a full
+  // --summarize-to run instead.
+  bool SummarizeOnly = !SummarizeTo.empty();
+  bool ProjectWide = !SummarizeOnly && SummariesDir.empty() && !PerFile &&
+                     Inputs.size() > 1 && !Changed && !ShardCount;
+  std::string SumDir;
+  auto RemoveTemp = llvm::make_scope_exit([&] {
+    if (ProjectWide && !SumDir.empty())
+      sys::fs::remove_directories(SumDir);
+  });
+  std::vector<TUResult> Results;
+  if (SummarizeOnly || ProjectWide) {
+    if (SummarizeOnly) {
+      SumDir = absolutePath(SummarizeTo);
+      if (std::error_code EC = sys::fs::create_directories(SumDir))
+        return inputError("cannot create '" + SummarizeTo +
+                          "': " + EC.message());
+    } else {
+      SmallString<128> Tmp;
+      if (std::error_code EC =
+              sys::fs::createUniqueDirectory("racelint-summaries", Tmp))
+        return inputError("cannot create a temporary directory: " +
+                          EC.message());
+      SumDir = std::string(Tmp);
+    }
+    ProjectIndex::setActive(nullptr, /*Pinned=*/true);
+    WorkerCommand Summarizer = Worker;
+    Summarizer.ArgsBefore.push_back("--worker-summaries");
+    Run.collectSummaries(true);
+    Progress SumBar(Inputs.size(), Quiet, /*Summarizing=*/true);
+    Results = analyse(Inputs, JobCount, Run, Summarizer, SumBar);
+    SumBar.done();
+    Run.collectSummaries(false);
+    std::vector<TUSummary> Parsed;
+    for (size_t I = 0; I < Inputs.size(); ++I) {
+      const std::string &S = Results[I].Summary;
+      if (S.empty())
+        continue; // crashed, or no racelint check ran
+      std::string Name = formatv("{0}-{1:x-16}.json",
+                                 sys::path::filename(Inputs[I]),
+                                 xxh3_64bits(Inputs[I]))
+                             .str();
+      SmallString<256> Path(SumDir);
+      sys::path::append(Path, Name);
+      if (Error E = writeOutput(Path, [&](raw_ostream &OS) { OS << S; }))
+        return inputError("cannot write '" + std::string(Path) +
+                          "': " + toString(std::move(E)));
+      if (ProjectWide) {
+        Expected<json::Value> V = json::parse(S);
+        Expected<TUSummary> T =
+            V ? summaryFromJSON(*V) : Expected<TUSummary>(V.takeError());
+        if (!T)
+          return inputError("internal error: the summary of '" +
+                            displayPath(Inputs[I]) +
+                            "' does not read back: " + toString(T.takeError()));
+        Parsed.push_back(std::move(*T));
+      }
+    }
+    if (ProjectWide) {
+      ProjectIndex::setActive(
+          std::make_shared<const ProjectIndex>(std::move(Parsed)),
+          /*Pinned=*/true);
+      Worker.ArgsBefore.push_back("--summaries=" + SumDir);
+    } else {
+      // Only the errors: the findings are the report step's.
+      for (TUResult &R : Results)
+        llvm::erase_if(R.Findings,
+                       [](const Finding &F) { return !F.CompilerError; });
+    }
+  }
+  if (!SummarizeOnly) {
+    Progress Bar(Inputs.size(), Quiet);
+    Results = analyse(Inputs, JobCount, Run, Worker, Bar);
+    Bar.done();
+  }
 
   // In input order, so that the copy kept of a header's finding is the same
   // whatever -j is.

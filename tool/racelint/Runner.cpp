@@ -3,6 +3,7 @@
 #include "Runner.h"
 #include "SafeRun.h"
 #include "LockOrderCheck.h"
+#include "analysis/Project.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
@@ -264,6 +265,33 @@ struct TURunner::Impl {
   };
 
   TUResult run(StringRef File) {
+    if (!CollectSummaries)
+      return runCommands(File);
+    std::vector<TUSummary> Summaries;
+    SummaryCollector = &Summaries;
+    TUResult R = runCommands(File);
+    SummaryCollector = nullptr;
+    // A file compiled twice (two commands) gets one summary: the first
+    // command's view of each function wins, as in the project merge.
+    TUSummary One;
+    for (TUSummary &S : Summaries) {
+      if (One.MainFile.empty())
+        One.MainFile = S.MainFile;
+      for (ProjectFunction &F : S.Functions)
+        if (llvm::none_of(One.Functions, [&](const ProjectFunction &G) {
+              return G.USR == F.USR;
+            }))
+          One.Functions.push_back(std::move(F));
+      llvm::append_range(One.Orders, S.Orders);
+    }
+    if (One.MainFile.empty())
+      One.MainFile = File.str();
+    raw_string_ostream OS(R.Summary);
+    OS << formatv("{0:1}", json::Value(toJSON(One))) << "\n";
+    return R;
+  }
+
+  TUResult runCommands(StringRef File) {
     // One compile command at a time: given a file with several (listed
     // twice in a database), ClangTool prints "[1/1] (1/2) Processing file"
     // on stderr, --quiet or not.
@@ -362,6 +390,7 @@ struct TURunner::Impl {
   }
 
   bool CollectLockGraph = false;
+  bool CollectSummaries = false;
   ClangTidyContext &Context;
   const tooling::CompilationDatabase &DB;
   IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS;
@@ -378,16 +407,21 @@ TURunner::TURunner(ClangTidyContext &Context,
 TURunner::~TURunner() = default;
 TUResult TURunner::run(StringRef File) { return P->run(File); }
 void TURunner::collectLockGraph(bool On) { P->CollectLockGraph = On; }
+void TURunner::collectSummaries(bool On) { P->CollectSummaries = On; }
 
-Progress::Progress(size_t Total, bool Quiet)
+Progress::Progress(size_t Total, bool Quiet, bool Summarizing)
     : Total(Total), Enabled(!Quiet && Total > 1),
       Terminal(sys::Process::StandardErrIsDisplayed()),
+      Summarizing(Summarizing),
       Start(std::chrono::steady_clock::now()) {}
 
 std::string Progress::status() const {
-  std::string S = formatv("[{0}/{1}] {2} finding{3}", Done, Total,
-                          Findings.size(), Findings.size() == 1 ? "" : "s")
-                      .str();
+  std::string S =
+      Summarizing
+          ? formatv("[{0}/{1}] summarized", Done, Total).str()
+          : formatv("[{0}/{1}] {2} finding{3}", Done, Total, Findings.size(),
+                    Findings.size() == 1 ? "" : "s")
+                .str();
   if (Done > 0 && Done < Total) {
     double Elapsed = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - Start)

@@ -37,6 +37,8 @@ public:
   TUResult run(llvm::StringRef File);
   /// Gather each file's lock orders into TUResult::LockEdges.
   void collectLockGraph(bool On);
+  /// Gather each file's project summary into TUResult::Summary.
+  void collectSummaries(bool On);
 
 private:
   struct Impl;
@@ -47,7 +49,9 @@ private:
 /// lines elsewhere; nothing with --quiet or a single file.
 class Progress {
 public:
-  Progress(size_t Total, bool Quiet);
+  /// Summarizing: the first step of a project-wide run, which finds
+  /// nothing yet ("[3/40] summarized, ~1m left  file").
+  Progress(size_t Total, bool Quiet, bool Summarizing = false);
   void started(llvm::StringRef File);
   void finished(llvm::StringRef File, const TUResult &R);
   void done();
@@ -55,7 +59,7 @@ public:
 private:
   std::string status() const;
   size_t Total, Done = 0;
-  bool Enabled, Terminal;
+  bool Enabled, Terminal, Summarizing;
   llvm::StringSet<> Findings; // distinct findings so far
   std::chrono::steady_clock::time_point Start;
 };
