@@ -1339,6 +1339,8 @@ const FieldDecl *fieldNamed(const RecordDecl *RD, StringRef Name,
   return nullptr;
 }
 
+} // namespace
+
 const VarDecl *globalNamed(ASTContext &Ctx, StringRef Qual) {
   const DeclContext *DC = Ctx.getTranslationUnitDecl();
   llvm::SmallVector<StringRef, 4> Parts;
@@ -1359,7 +1361,7 @@ const VarDecl *globalNamed(ASTContext &Ctx, StringRef Qual) {
   }
   return nullptr;
 }
-} // namespace
+
 
 PtsSet FunctionMemory::lockKeyLoc(const FunctionDecl *Fn, StringRef Key) const {
   PtsSet Out;

@@ -155,6 +155,11 @@ struct PtsSet {
 /// pointer is treated as unknown (and resolved by type).
 constexpr unsigned MaxPointsTo = 4;
 
+/// The variable a qualified name ("ns::x", "x") designates at namespace
+/// scope in the TU; null when there is none.
+const clang::VarDecl *globalNamed(clang::ASTContext &Ctx,
+                                  llvm::StringRef Qual);
+
 class TUMemory;
 
 /// The points-to facts of one function (and the lambdas it contains, which

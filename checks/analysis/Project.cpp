@@ -179,6 +179,14 @@ TUSummary TUSummary::of(TUModel &TU, RaceModel &Races) {
     }
     Out.Functions.push_back(std::move(F));
   }
+  for (const FunctionDecl *FD : TU.addressTaken())
+    if (!SM.isInSystemHeader(FD->getLocation()))
+      if (std::string U = usrOf(FD); !U.empty())
+        Out.AddressTaken.push_back(std::move(U));
+  llvm::sort(Out.AddressTaken);
+  Out.AddressTaken.erase(
+      std::unique(Out.AddressTaken.begin(), Out.AddressTaken.end()),
+      Out.AddressTaken.end());
   for (const TUModel::LockOrderEdge &E : TU.lockOrder()) {
     ProjectOrder O;
     O.From = E.From;
@@ -291,6 +299,7 @@ Value toJSON(const TUSummary &S) {
                 {"version", TUSummary::FormatVersion},
                 {"main_file", S.MainFile},
                 {"functions", std::move(Fns)},
+                {"address_taken", strings(S.AddressTaken)},
                 {"orders", std::move(Orders)}};
 }
 
@@ -421,6 +430,7 @@ llvm::Expected<TUSummary> summaryFromJSON(const Value &V) {
     });
     S.Functions.push_back(std::move(F));
   });
+  S.AddressTaken = R.strs(*Root, "address_taken");
   R.each(*Root, "orders", [&](const Object &X) {
     ProjectOrder O;
     O.From = R.str(X, "from");
@@ -475,6 +485,7 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
   // their calls and threads add up, and a wrapper effect holds only if
   // every definition has it.
   for (TUSummary &S : TUs) {
+    AddressTaken.insert(S.AddressTaken.begin(), S.AddressTaken.end());
     for (ProjectFunction &F : S.Functions) {
       HasMain |= F.IsMain;
       auto [It, New] = Functions.try_emplace(F.USR, F);
@@ -522,21 +533,27 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
     }
   }
 
-  // Threads running each function: walk the calls from every entry.
+  // Threads running each function: the entry and what it calls, up to
+  // MaxThreadReach calls deep. The call graph ignores the conditions that
+  // guard calls: in an event-driven server, an I/O thread's entry reaches
+  // the whole command dispatcher four calls down, through branches that
+  // only the main thread takes (redis: IOThreadMain -> ... ->
+  // processCommand), and every global the program writes would race.
+  // Within its own file a thread is followed to any depth (the file's
+  // own analysis walks the calls from the functions marked here).
   for (const std::string &E : Entries) {
-    std::set<std::string> Seen{E};
+    std::map<std::string, unsigned> Depth{{E, 0}};
     std::vector<std::string> Work{E};
-    while (!Work.empty()) {
-      std::string U = Work.back();
-      Work.pop_back();
+    for (size_t I = 0; I < Work.size(); ++I) {
+      std::string U = Work[I];
       ThreadUse &TUse = ThreadUses[U];
       ++TUse.Threads;
       TUse.Multi |= EntryMulti[E];
       auto It = Functions.find(U);
-      if (It == Functions.end())
+      if (It == Functions.end() || Depth[U] >= MaxThreadReach)
         continue;
       for (const ProjectCall &C : It->second.Calls)
-        if (Seen.insert(C.Callee).second)
+        if (Depth.try_emplace(C.Callee, Depth[U] + 1).second)
           Work.push_back(C.Callee);
     }
   }
@@ -544,7 +561,8 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
   // Start-up functions: every call is made before any thread starts, from
   // main() or from another start-up function; a greatest fixpoint.
   for (const auto &[USR, Callers] : CallersOf)
-    if (Functions.count(USR) && !Entries.count(USR) && !ThreadUses.count(USR))
+    if (Functions.count(USR) && !Entries.count(USR) &&
+        !ThreadUses.count(USR) && !AddressTaken.count(USR))
       Startup.insert(USR);
   for (bool Changed = true; Changed;) {
     Changed = false;
@@ -567,7 +585,7 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
   // (absent from Holds) down.
   std::set<std::string> Open;
   for (const auto &[USR, Callers] : CallersOf)
-    if (Functions.count(USR) && !Entries.count(USR))
+    if (Functions.count(USR) && !Entries.count(USR) && !AddressTaken.count(USR))
       Open.insert(USR);
   std::map<std::string, std::optional<std::set<std::string>>> Contract;
   for (const std::string &U : Open)

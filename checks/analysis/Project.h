@@ -116,6 +116,10 @@ struct TUSummary {
   std::string MainFile;
   std::vector<ProjectFunction> Functions;
   std::vector<ProjectOrder> Orders;
+  /// Functions (USRs, sorted) the TU hands to code it cannot see
+  /// (callbacks registered with a library): their callers are not all
+  /// known.
+  std::vector<std::string> AddressTaken;
 
   /// Reads the facts of the TU the model describes.
   static TUSummary of(TUModel &TU, RaceModel &Races);
@@ -148,6 +152,9 @@ public:
     bool Multi = false;
   };
   ThreadUse threadsRunning(llvm::StringRef USR) const;
+  /// How many calls deep from a thread's entry the project marks the
+  /// functions the thread runs (see the merge).
+  static constexpr unsigned MaxThreadReach = 2;
   /// Whether any TU of the project starts a thread.
   bool startsThreads() const { return StartsThreads; }
   /// Whether the project defines main() (a program, not a library).
@@ -180,7 +187,7 @@ private:
   void addCallOrders();
   std::map<std::string, ProjectFunction, std::less<>> Functions;
   std::map<std::string, std::vector<std::string>, std::less<>> Holds;
-  std::set<std::string, std::less<>> Startup;
+  std::set<std::string, std::less<>> Startup, AddressTaken;
   std::map<std::string, ThreadUse, std::less<>> ThreadUses;
   std::map<std::string, std::vector<ProjectTake>, std::less<>> Taken;
   std::vector<ProjectOrder> Orders;

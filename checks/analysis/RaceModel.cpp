@@ -149,6 +149,11 @@ void RaceModel::findRoots() {
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     bool Lambda = MD && MD->getParent()->isLambda();
     bool Root = !Callers.lookup(FD);
+    // A callback handed to code racelint cannot see (an event loop's
+    // registration) is also called from there, without the locks its
+    // direct callers hold. Not a once routine: its once object orders it.
+    if (!Root && !Lambda && !OnceRoutines.count(FD) && TU.addressTaken(FD))
+      Root = true;
     // Public methods can be called from outside the TU too.
     if (!Root && MD && !Lambda && MD->getAccess() == AS_public &&
         !isa<CXXConstructorDecl>(FD) && !Program)
@@ -840,6 +845,12 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
     const ThreadContext &C = Contexts[A.Context];
     if ((C.Kind != ThreadContext::Spawned && !C.ProjectThread) ||
         !isWrite(A.A.How))
+      return false;
+    // A thread started in another file hands its entry's arguments to
+    // code racelint sees only as an entry point here: what it writes
+    // through its parameters is some object of the type, and only
+    // storage it names (a global) is known to be the other side's.
+    if (C.Kind != ThreadContext::Spawned && A.A.Loc.Root != AbsLoc::Global)
       return false;
     if (A.Untracked)
       return false;

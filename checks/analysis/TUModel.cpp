@@ -126,6 +126,26 @@ public:
     }
     return RecursiveASTVisitor::TraverseDecl(D);
   }
+  /// Functions handed to code racelint cannot see (passed to a function
+  /// with no body here: an event loop's registration, a C library call),
+  /// by canonical declaration. A pointer stored in the file's own tables
+  /// and called here is followed by the summaries instead.
+  llvm::DenseSet<const FunctionDecl *> Referenced;
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee && Callee->hasBody())
+      return true;
+    for (const Expr *A : CE->arguments()) {
+      A = A->IgnoreParenCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(A);
+          UO && UO->getOpcode() == UO_AddrOf)
+        A = UO->getSubExpr()->IgnoreParenCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+        if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+          Referenced.insert(FD->getCanonicalDecl());
+    }
+    return true;
+  }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (shouldAnalyze(FD, Ctx))
       Out.push_back(FD);
@@ -349,7 +369,9 @@ InferredLocks TUModel::derive(const FunctionDecl *FD, const FunctionLocks &FL,
 const std::vector<const FunctionDecl *> &TUModel::definitions() {
   if (!Definitions) {
     std::vector<const FunctionDecl *> Fns;
-    DefinitionFinder(Ctx, Fns).TraverseDecl(Ctx.getTranslationUnitDecl());
+    DefinitionFinder Finder(Ctx, Fns);
+    Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+    AddressTaken = std::move(Finder.Referenced);
     // Lambdas can be reached twice; keep the first.
     llvm::DenseSet<const FunctionDecl *> Seen;
     Definitions.emplace();
@@ -376,7 +398,7 @@ void TUModel::importProjectFacts() {
   for (const FunctionDecl *C : Called) {
     if (C->getDefinition())
       continue;
-    const std::vector<ProjectEffect> *Effects = P->effects(usrOf(C));
+    const std::vector<ProjectEffect> *Effects = P->effects(usr(C));
     if (!Effects)
       continue;
     std::vector<WrapperEffect> &Out = Imported[C->getCanonicalDecl()];
@@ -403,10 +425,16 @@ void TUModel::importProjectFacts() {
     }
   }
   // Functions every caller in the project calls holding a lock: the
-  // callers (in other TUs) hold it on entry.
+  // callers (in other TUs) hold it on entry. Only a lock this file can
+  // name: one private to the caller's file (a once-init lock around
+  // setters) is the caller's protocol, not a guard of this file's state.
   for (const FunctionDecl *FD : definitions())
-    for (const std::string &K : P->callersHold(usrOf(FD)))
-      Contracts[FD].push_back({Global(K), LockMode::Exclusive});
+    for (const std::string &K : P->callersHold(usr(FD))) {
+      StringRef Root = StringRef(K).take_until(
+          [](char C) { return C == '.' || C == '-' || C == '['; });
+      if (globalNamed(Ctx, Root))
+        Contracts[FD].push_back({Global(K), LockMode::Exclusive});
+    }
 }
 
 void TUModel::inferWrappers() {

@@ -106,6 +106,17 @@ public:
   /// instantiations included, system headers excluded), each once, in
   /// source order.
   const std::vector<const clang::FunctionDecl *> &definitions();
+  /// Whether the function is handed to code racelint cannot see (a
+  /// callback registered with a library, a function of another file): it
+  /// may be called from there, with none of its direct callers' locks.
+  bool addressTaken(const clang::FunctionDecl *FD) {
+    definitions();
+    return AddressTaken.count(FD->getCanonicalDecl());
+  }
+  const llvm::DenseSet<const clang::FunctionDecl *> &addressTaken() {
+    definitions();
+    return AddressTaken;
+  }
   clang::ASTContext &context() const { return Ctx; }
   /// The function's USR, computed once.
   const std::string &usr(const clang::FunctionDecl *FD);
@@ -125,6 +136,7 @@ public:
 
 private:
   std::optional<std::vector<const clang::FunctionDecl *>> Definitions;
+  llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
   void inferWrappers();
   std::unique_ptr<FunctionLocks> analyze(const clang::FunctionDecl *FD);
   InferredLocks derive(const clang::FunctionDecl *FD, const FunctionLocks &FL,

@@ -283,7 +283,12 @@ struct TURunner::Impl {
             }))
           One.Functions.push_back(std::move(F));
       llvm::append_range(One.Orders, S.Orders);
+      llvm::append_range(One.AddressTaken, S.AddressTaken);
     }
+    llvm::sort(One.AddressTaken);
+    One.AddressTaken.erase(
+        std::unique(One.AddressTaken.begin(), One.AddressTaken.end()),
+        One.AddressTaken.end());
     if (One.MainFile.empty())
       One.MainFile = File.str();
     raw_string_ostream OS(R.Summary);
