@@ -692,6 +692,25 @@ void ProjectIndex::addCallOrders() {
     }
 }
 
+bool ProjectIndex::affects(const TUSummary &S) const {
+  std::set<llvm::StringRef> Defined;
+  for (const ProjectFunction &F : S.Functions)
+    Defined.insert(F.USR);
+  for (const ProjectFunction &F : S.Functions) {
+    if (Holds.count(F.USR) || Startup.count(F.USR) || ThreadUses.count(F.USR))
+      return true;
+    for (const ProjectCall &C : F.Calls)
+      if (!Defined.count(C.Callee) &&
+          (effects(C.Callee) || takes(C.Callee)))
+        return true;
+  }
+  for (const ProjectOrder &Own : S.Orders)
+    for (const ProjectOrder &O : Orders)
+      if (O.From == Own.To && O.To == Own.From && !(O.At == Own.At))
+        return true;
+  return false;
+}
+
 const std::vector<ProjectEffect> *
 ProjectIndex::effects(llvm::StringRef USR) const {
   auto It = Functions.find(USR);

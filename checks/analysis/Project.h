@@ -155,6 +155,12 @@ public:
   /// How many calls deep from a thread's entry the project marks the
   /// functions the thread runs (see the merge).
   static constexpr unsigned MaxThreadReach = 2;
+  /// Whether the analysis of the TU S summarizes can consult a fact of
+  /// this index (a wrapper or lock takes of a function it calls but does
+  /// not define, a contract, start-up or thread fact of a function it
+  /// defines, an order of another file inverting one of its own). When
+  /// not, its findings with the index are its findings without it.
+  bool affects(const TUSummary &S) const;
   /// Whether any TU of the project starts a thread.
   bool startsThreads() const { return StartsThreads; }
   /// Whether the project defines main() (a program, not a library).

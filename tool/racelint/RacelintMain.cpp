@@ -788,6 +788,7 @@ int run(int argc, const char **argv) {
   bool ProjectWide = !SummarizeOnly && SummariesDir.empty() && !PerFile &&
                      Inputs.size() > 1 && !Changed && !ShardCount;
   std::string SumDir;
+  std::vector<size_t> Again; // inputs the report step analyses again
   auto RemoveTemp = llvm::make_scope_exit([&] {
     if (ProjectWide && !SumDir.empty())
       sys::fs::remove_directories(SumDir);
@@ -816,6 +817,7 @@ int run(int argc, const char **argv) {
     SumBar.done();
     Run.collectSummaries(false);
     std::vector<TUSummary> Parsed;
+    std::vector<std::optional<TUSummary>> ByInput(Inputs.size());
     for (size_t I = 0; I < Inputs.size(); ++I) {
       const std::string &S = Results[I].Summary;
       if (S.empty())
@@ -837,13 +839,20 @@ int run(int argc, const char **argv) {
           return inputError("internal error: the summary of '" +
                             displayPath(Inputs[I]) +
                             "' does not read back: " + toString(T.takeError()));
+        ByInput[I] = *T;
         Parsed.push_back(std::move(*T));
       }
     }
     if (ProjectWide) {
-      ProjectIndex::setActive(
-          std::make_shared<const ProjectIndex>(std::move(Parsed)),
-          /*Pinned=*/true);
+      auto Index = std::make_shared<const ProjectIndex>(std::move(Parsed));
+      // A file no fact of the other files can change keeps the findings
+      // of its summarize step (made without them): only the others are
+      // analysed again. A file with no summary (it crashed) keeps its
+      // result too.
+      for (size_t I = 0; I < Inputs.size(); ++I)
+        if (ByInput[I] && Index->affects(*ByInput[I]))
+          Again.push_back(I);
+      ProjectIndex::setActive(Index, /*Pinned=*/true);
       Worker.ArgsBefore.push_back("--summaries=" + SumDir);
     } else {
       // Only the errors: the findings are the report step's.
@@ -852,7 +861,19 @@ int run(int argc, const char **argv) {
                        [](const Finding &F) { return !F.CompilerError; });
     }
   }
-  if (!SummarizeOnly) {
+  if (ProjectWide) {
+    std::vector<std::string> Subset;
+    for (size_t I : Again)
+      Subset.push_back(Inputs[I]);
+    Progress Bar(Subset.size(), Quiet);
+    std::vector<TUResult> Redone =
+        analyse(Subset, std::min<size_t>(JobCount, std::max<size_t>(
+                                                       Subset.size(), 1)),
+                Run, Worker, Bar);
+    Bar.done();
+    for (size_t K = 0; K < Again.size(); ++K)
+      Results[Again[K]] = std::move(Redone[K]);
+  } else if (!SummarizeOnly) {
     Progress Bar(Inputs.size(), Quiet);
     Results = analyse(Inputs, JobCount, Run, Worker, Bar);
     Bar.done();
