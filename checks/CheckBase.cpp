@@ -42,23 +42,6 @@ static LockConfig readConfig(const ClangTidyCheck::OptionsView &Options) {
   return C;
 }
 
-/// The summaries directory for File: the option's, or the nearest
-/// `.racelint/summaries` above the file; "" when none.
-static std::string summariesFor(llvm::StringRef Option, llvm::StringRef File) {
-  if (!Option.empty())
-    return Option.str();
-  llvm::SmallString<256> Dir(File);
-  llvm::sys::fs::make_absolute(Dir);
-  for (llvm::StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
-       D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Candidate(D);
-    llvm::sys::path::append(Candidate, ".racelint", "summaries");
-    if (llvm::sys::fs::is_directory(Candidate))
-      return std::string(Candidate);
-  }
-  return "";
-}
-
 RacelintCheck::RacelintCheck(llvm::StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Config(readConfig(Options)),
       ProjectSummaries(Options.getLocalOrGlobal("ProjectSummaries", "")) {
@@ -66,7 +49,8 @@ RacelintCheck::RacelintCheck(llvm::StringRef Name, ClangTidyContext *Context)
   // (clang-tidy, clangd) reads them from the directory.
   if (ProjectIndex::pinned())
     return;
-  std::string Dir = summariesFor(ProjectSummaries, Context->getCurrentFile());
+  std::string Dir =
+      ProjectIndex::directoryFor(ProjectSummaries, Context->getCurrentFile());
   if (Dir.empty())
     return;
   if (llvm::Error E = ProjectIndex::useDirectory(Dir))

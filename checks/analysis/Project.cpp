@@ -11,6 +11,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/ADT/StringExtras.h"
 #include <mutex>
 
 using namespace clang;
@@ -819,18 +821,56 @@ llvm::Error ProjectIndex::useDirectory(llvm::StringRef Dir) {
   return llvm::Error::success();
 }
 
-llvm::Expected<std::shared_ptr<const ProjectIndex>>
-ProjectIndex::loadDirectory(llvm::StringRef Dir) {
+std::string ProjectIndex::directoryFor(llvm::StringRef Option,
+                                       llvm::StringRef File) {
+  if (!Option.empty())
+    return Option.str();
+  llvm::SmallString<256> Path(File);
+  llvm::sys::fs::make_absolute(Path);
+  for (llvm::StringRef D = llvm::sys::path::parent_path(Path); !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, ".racelint", "summaries");
+    if (llvm::sys::fs::is_directory(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
+
+/// The summary files (*.json) of Dir, sorted: the merge must not depend
+/// on the file system's order.
+static std::vector<std::string> summaryFiles(llvm::StringRef Dir,
+                                             std::error_code &EC) {
   std::vector<std::string> Paths;
-  std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
        It.increment(EC))
     if (llvm::sys::path::extension(It->path()) == ".json")
       Paths.push_back(It->path());
+  llvm::sort(Paths);
+  return Paths;
+}
+
+std::string ProjectIndex::directoryStamp(llvm::StringRef Dir) {
+  if (Dir.empty())
+    return "";
+  std::error_code EC;
+  std::vector<std::string> Paths = summaryFiles(Dir, EC);
+  std::string All;
+  for (const std::string &P : Paths) {
+    All += P + '\0';
+    if (auto Buf = llvm::MemoryBuffer::getFile(P))
+      All += (*Buf)->getBuffer();
+    All += '\0';
+  }
+  return llvm::utohexstr(llvm::xxh3_64bits(All));
+}
+
+llvm::Expected<std::shared_ptr<const ProjectIndex>>
+ProjectIndex::loadDirectory(llvm::StringRef Dir) {
+  std::error_code EC;
+  std::vector<std::string> Paths = summaryFiles(Dir, EC);
   if (EC)
     return llvm::createStringError(EC, Dir + ": cannot read: " + EC.message());
-  // Directory order is the file system's; the merge must not depend on it.
-  llvm::sort(Paths);
   std::vector<TUSummary> TUs;
   for (const std::string &P : Paths) {
     llvm::Expected<TUSummary> S = readSummaryFile(P);

@@ -184,6 +184,13 @@ public:
   /// Makes the summaries of Dir the active index, loaded again only when
   /// the directory or one of its files changed since the last load.
   static llvm::Error useDirectory(llvm::StringRef Dir);
+  /// The summaries directory a single-TU front end uses for File: Option
+  /// (the ProjectSummaries option) when set, or the nearest
+  /// `.racelint/summaries` above the file; "" when none.
+  static std::string directoryFor(llvm::StringRef Option,
+                                  llvm::StringRef File);
+  /// A hash of the contents of the summary files in Dir ("" for none).
+  static std::string directoryStamp(llvm::StringRef Dir);
   /// Loads every summary file (*.json) of Dir; the error names the first
   /// file that cannot be used.
   static llvm::Expected<std::shared_ptr<const ProjectIndex>>

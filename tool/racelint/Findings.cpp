@@ -61,6 +61,9 @@ json::Value toJSON(const TUResult &R) {
   json::Array Digests;
   for (const auto &[File, Digest] : R.Digests)
     Digests.push_back(json::Array{bytes(File), bytes(Digest)});
+  json::Array Deps;
+  for (const std::string &D : R.Deps)
+    Deps.push_back(bytes(D));
   json::Array Edges;
   for (const TUResult::LockEdge &E : R.LockEdges)
     Edges.push_back(json::Array{bytes(E.From), bytes(E.To), bytes(E.File),
@@ -69,7 +72,8 @@ json::Value toJSON(const TUResult &R) {
                       {"findings", std::move(Findings)},
                       {"digests", std::move(Digests)},
                       {"lockEdges", std::move(Edges)},
-                      {"summary", bytes(R.Summary)}};
+                      {"summary", bytes(R.Summary)},
+                      {"deps", std::move(Deps)}};
 }
 
 static bool fromJSON(const json::Value &V, Note &N, json::Path P) {
@@ -149,6 +153,13 @@ bool fromJSON(const json::Value &V, TUResult &R, json::Path P) {
   if (const json::Value *S = V.getAsObject()->get("summary"))
     if (!fromBytes(*S, R.Summary, P.field("summary")))
       return false;
+  if (const json::Array *D = V.getAsObject()->getArray("deps"))
+    for (const json::Value &E : *D) {
+      std::string Dep;
+      if (!fromBytes(E, Dep, P.field("deps")))
+        return false;
+      R.Deps.push_back(std::move(Dep));
+    }
   return true;
 }
 

@@ -64,6 +64,8 @@ struct TUResult {
   /// The file's project summary, as the summary file holds it (JSON text;
   /// summarize step only).
   std::string Summary;
+  /// Every file the analysis read (absolute paths; --cache).
+  std::vector<std::string> Deps;
 };
 
 /// The digest TUResult::Digests holds for \p Text.

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "Cache.h"
 #include "Catalog.h"
 #include "CheckBase.h"
 #include "Database.h"
@@ -162,6 +163,12 @@ cl::opt<std::string> SummariesDir(
     cl::desc("Use the project summaries in <dir> (written by "
              "--summarize-to): functions, threads and locks of other files"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache",
+    cl::desc("Keep each file's results in <dir> and reuse them while the "
+             "file, everything it includes, its compile command, racelint "
+             "and its options are unchanged"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> PerFile(
     "per-file",
     cl::desc("Analyse each file on its own (by default a run over several "
@@ -245,7 +252,8 @@ std::optional<std::string> badOptions(unsigned &JobCount, unsigned &ShardIndex,
         {&BaselineFile, "--baseline"}, {&DiffBase, "--diff-base"},
         {&DiffFile, "--diff"}, {&Shard, "--shard"},
         {&ExportFixes, "--export-fixes"}, {&LockGraph, "--lock-graph"},
-        {&SummarizeTo, "--summarize-to"}, {&SummariesDir, "--summaries"}})
+        {&SummarizeTo, "--summarize-to"}, {&SummariesDir, "--summaries"},
+        {&CacheDir, "--cache"}})
     if (Opt->getNumOccurrences() && Opt->empty())
       return std::string(Name) + " needs a value";
   if (Format != "text" && Format != "json" && Format != "sarif")
@@ -780,6 +788,74 @@ int run(int argc, const char **argv) {
   if (!SummariesDir.empty())
     Worker.ArgsBefore.push_back("--summaries=" + absolutePath(SummariesDir));
 
+  // --cache: results keyed by what they depend on besides the files read.
+  std::optional<ResultCache> Cache;
+  std::string CacheSalt;
+  if (!CacheDir.empty()) {
+    if (std::error_code EC = sys::fs::create_directories(CacheDir))
+      return inputError("cannot create the cache directory '" + CacheDir +
+                        "': " + EC.message());
+    Cache.emplace(absolutePath(CacheDir));
+    sys::fs::file_status Self;
+    if (!sys::fs::status(Worker.Program, Self))
+      CacheSalt = formatv("{0}:{1}", Self.getSize(),
+                          Self.getLastModificationTime().time_since_epoch().count())
+                      .str();
+    CacheSalt += "\n" RACELINT_VERSION "\n" + ChecksOpt + "\n" + ConfigOpt +
+                 "\n" + (LockGraph.empty() ? "" : "graph");
+    for (const std::string &F : FlagsAfterDashDash)
+      CacheSalt += "\n" + F;
+  }
+  // Analyses Files, reusing cached results of this step (Step names the
+  // step and what else it depends on: the project's summaries).
+  auto AnalyseCached = [&](const std::vector<std::string> &Files,
+                           const std::string &Step, const WorkerCommand &W,
+                           Progress &Bar) {
+    std::vector<TUResult> Out(Files.size());
+    std::vector<std::string> Keys(Files.size());
+    std::vector<size_t> Miss;
+    for (size_t I = 0; I < Files.size(); ++I) {
+      if (Cache) {
+        std::vector<std::string> Parts = {CacheSalt, Step, Files[I]};
+        for (const tooling::CompileCommand &C :
+             DB.DB->getCompileCommands(Files[I])) {
+          Parts.push_back(C.Directory);
+          llvm::append_range(Parts, C.CommandLine);
+        }
+        ClangTidyOptions O = Context.getOptionsForFile(Files[I]);
+        Parts.push_back(configurationAsText(O));
+        // Unpinned, the checks read the summaries they find for the file.
+        if (!ProjectIndex::pinned()) {
+          Parts.push_back(ProjectIndex::directoryStamp(
+              ProjectIndex::directoryFor("", Files[I])));
+          for (const auto &Opt : O.CheckOptions)
+            if (Opt.getKey() == "ProjectSummaries" ||
+                Opt.getKey().ends_with(".ProjectSummaries"))
+              Parts.push_back(
+                  ProjectIndex::directoryStamp(Opt.getValue().Value));
+        }
+        Keys[I] = ResultCache::key(Parts);
+        if (std::optional<TUResult> R = Cache->get(Keys[I])) {
+          Out[I] = std::move(*R);
+          continue;
+        }
+      }
+      Miss.push_back(I);
+    }
+    std::vector<std::string> Subset;
+    for (size_t I : Miss)
+      Subset.push_back(Files[I]);
+    std::vector<TUResult> Done =
+        analyse(Subset, std::min<size_t>(JobCount, std::max<size_t>(Subset.size(), 1)),
+                Run, W, Bar);
+    for (size_t K = 0; K < Miss.size(); ++K) {
+      if (Cache)
+        Cache->put(Keys[Miss[K]], Done[K]);
+      Out[Miss[K]] = std::move(Done[K]);
+    }
+    return Out;
+  };
+
   // The summarize step: every file's summary first, then the report with
   // the project's facts. A run over part of the project (a diff, a shard)
   // would see only that part: it takes --summaries from a full
@@ -789,6 +865,12 @@ int run(int argc, const char **argv) {
                      Inputs.size() > 1 && !Changed && !ShardCount;
   std::string SumDir;
   std::vector<size_t> Again; // inputs the report step analyses again
+  // What the report step depends on besides each file: the project's
+  // summaries (for --cache).
+  std::string IndexKey =
+      !SummariesDir.empty()
+          ? "summaries " + ProjectIndex::directoryStamp(SummariesDir)
+          : PerFile ? "per-file" : "no summaries";
   auto RemoveTemp = llvm::make_scope_exit([&] {
     if (ProjectWide && !SumDir.empty())
       sys::fs::remove_directories(SumDir);
@@ -813,7 +895,7 @@ int run(int argc, const char **argv) {
     Summarizer.ArgsBefore.push_back("--worker-summaries");
     Run.collectSummaries(true);
     Progress SumBar(Inputs.size(), Quiet, /*Summarizing=*/true);
-    Results = analyse(Inputs, JobCount, Run, Summarizer, SumBar);
+    Results = AnalyseCached(Inputs, "summarize", Summarizer, SumBar);
     SumBar.done();
     Run.collectSummaries(false);
     std::vector<TUSummary> Parsed;
@@ -844,6 +926,10 @@ int run(int argc, const char **argv) {
       }
     }
     if (ProjectWide) {
+      std::vector<std::string> AllSummaries;
+      for (const TUResult &R : Results)
+        AllSummaries.push_back(R.Summary);
+      IndexKey = "summaries " + ResultCache::key(AllSummaries);
       auto Index = std::make_shared<const ProjectIndex>(std::move(Parsed));
       // A file no fact of the other files can change keeps the findings
       // of its summarize step (made without them): only the others are
@@ -867,15 +953,13 @@ int run(int argc, const char **argv) {
       Subset.push_back(Inputs[I]);
     Progress Bar(Subset.size(), Quiet);
     std::vector<TUResult> Redone =
-        analyse(Subset, std::min<size_t>(JobCount, std::max<size_t>(
-                                                       Subset.size(), 1)),
-                Run, Worker, Bar);
+        AnalyseCached(Subset, "report " + IndexKey, Worker, Bar);
     Bar.done();
     for (size_t K = 0; K < Again.size(); ++K)
       Results[Again[K]] = std::move(Redone[K]);
   } else if (!SummarizeOnly) {
     Progress Bar(Inputs.size(), Quiet);
-    Results = analyse(Inputs, JobCount, Run, Worker, Bar);
+    Results = AnalyseCached(Inputs, "report " + IndexKey, Worker, Bar);
     Bar.done();
   }
 

@@ -22,6 +22,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include <deque>
+#include <set>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -156,19 +157,38 @@ void digestUserFiles(const SourceManager &SM, DigestMap &Digests) {
   }
 }
 
+/// Every file the TU read (for --cache: a result is valid while they are
+/// unchanged).
+void collectDeps(const SourceManager &SM, std::set<std::string> &Deps) {
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+    if (!E.isFile())
+      continue;
+    const SrcMgr::ContentCache &CC = E.getFile().getContentCache();
+    if (!CC.OrigEntry)
+      continue;
+    SmallString<256> Abs(CC.OrigEntry->getName());
+    SM.getFileManager().makeAbsolutePath(Abs);
+    Deps.insert(absolutePath(Abs));
+  }
+}
+
 class IndexConsumer : public ASTConsumer {
 public:
-  IndexConsumer(FunctionIndex &Index, DigestMap &Digests)
-      : Index(Index), Digests(Digests) {}
+  IndexConsumer(FunctionIndex &Index, DigestMap &Digests,
+                std::set<std::string> &Deps)
+      : Index(Index), Digests(Digests), Deps(Deps) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     IndexVisitor(Ctx.getSourceManager(), Index)
         .TraverseDecl(Ctx.getTranslationUnitDecl());
     digestUserFiles(Ctx.getSourceManager(), Digests);
+    collectDeps(Ctx.getSourceManager(), Deps);
   }
 
 private:
   FunctionIndex &Index;
   DigestMap &Digests;
+  std::set<std::string> &Deps;
 };
 
 /// The innermost function around \p Offset.
@@ -221,13 +241,14 @@ struct TURunner::Impl {
   class Action : public ASTFrontendAction {
   public:
     Action(ClangTidyASTConsumerFactory &F, FunctionIndex &Index,
-           DigestMap &Digests)
-        : F(F), Index(Index), Digests(Digests) {}
+           DigestMap &Digests, std::set<std::string> &Deps)
+        : F(F), Index(Index), Digests(Digests), Deps(Deps) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(F.createASTConsumer(CI, File));
-      Consumers.push_back(std::make_unique<IndexConsumer>(Index, Digests));
+      Consumers.push_back(
+          std::make_unique<IndexConsumer>(Index, Digests, Deps));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -235,15 +256,16 @@ struct TURunner::Impl {
     ClangTidyASTConsumerFactory &F;
     FunctionIndex &Index;
     DigestMap &Digests;
+    std::set<std::string> &Deps;
   };
 
   class ActionFactory : public tooling::FrontendActionFactory {
   public:
     ActionFactory(ClangTidyASTConsumerFactory &F, FunctionIndex &Index,
-                  DigestMap &Digests)
-        : F(F), Index(Index), Digests(Digests) {}
+                  DigestMap &Digests, std::set<std::string> &Deps)
+        : F(F), Index(Index), Digests(Digests), Deps(Deps) {}
     std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<Action>(F, Index, Digests);
+      return std::make_unique<Action>(F, Index, Digests, Deps);
     }
     bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                        FileManager *Files,
@@ -262,6 +284,7 @@ struct TURunner::Impl {
     ClangTidyASTConsumerFactory &F;
     FunctionIndex &Index;
     DigestMap &Digests;
+    std::set<std::string> &Deps;
   };
 
   TUResult run(StringRef File) {
@@ -310,6 +333,7 @@ struct TURunner::Impl {
       All.Findings.insert(All.Findings.end(), R.Findings.begin(),
                           R.Findings.end());
       All.Digests.insert(R.Digests.begin(), R.Digests.end());
+      llvm::append_range(All.Deps, R.Deps);
       if ((All.Crashed = R.Crashed))
         break;
     }
@@ -343,7 +367,8 @@ struct TURunner::Impl {
     Tool.setDiagnosticConsumer(&Consumer);
     FunctionIndex Index;
     DigestMap Digests;
-    ActionFactory AF(Factory, Index, Digests);
+    std::set<std::string> Deps;
+    ActionFactory AF(Factory, Index, Digests, Deps);
     TUResult R;
     // ClangTool moves into the compile command's directory and back; a
     // crash skips the way back, and relative paths (-o, the names shown)
@@ -368,6 +393,7 @@ struct TURunner::Impl {
         if (It != Digests.end())
           R.Digests.insert(*It);
       }
+    R.Deps.assign(Deps.begin(), Deps.end());
     return R;
   }
 
