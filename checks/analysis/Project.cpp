@@ -84,7 +84,7 @@ TUSummary TUSummary::of(TUModel &TU, RaceModel &Races) {
     if (FD->getParentFunctionOrMethod())
       continue;
     ProjectFunction F;
-    F.USR = usrOf(FD);
+    F.USR = TU.usr(FD);
     if (F.USR.empty())
       continue;
     F.Name = FD->getQualifiedNameAsString();
@@ -145,7 +145,7 @@ TUSummary TUSummary::of(TUModel &TU, RaceModel &Races) {
           SM.isInSystemHeader(Callee->getLocation()))
         continue;
       ProjectCall PC;
-      PC.Callee = usrOf(Callee);
+      PC.Callee = TU.usr(Callee);
       if (PC.Callee.empty())
         continue;
       for (const std::string &K : Held)
@@ -169,21 +169,20 @@ TUSummary TUSummary::of(TUModel &TU, RaceModel &Races) {
       if (!Sp.Chain.empty())
         continue; // recorded where the create is
       for (const FunctionDecl *E : Sp.Entries)
-        F.Spawns.push_back({usrOf(E), Sp.Multi});
+        F.Spawns.push_back({TU.usr(E), Sp.Multi});
     }
     for (const Summary::ForeignSpawn &FS : S.ForeignSpawns)
-      F.Spawns.push_back({usrOf(FS.Entry), FS.Multi});
+      F.Spawns.push_back({TU.usr(FS.Entry), FS.Multi});
     llvm::erase_if(F.Spawns,
                    [](const ProjectSpawn &Sp) { return Sp.Entry.empty(); });
     for (const TUModel::TakenByFunction &T : TU.locksTakenBy(FD)) {
-      Place TP = placeOf(SM, T.Loc);
-      F.Takes.push_back({T.Key, T.Name, TP.File, TP.Line, TP.Col});
+      F.Takes.push_back({T.Key, T.Name, placeOf(SM, T.Loc)});
     }
     Out.Functions.push_back(std::move(F));
   }
   for (const FunctionDecl *FD : TU.addressTaken())
     if (!SM.isInSystemHeader(FD->getLocation()))
-      if (std::string U = usrOf(FD); !U.empty())
+      if (std::string U = TU.usr(FD); !U.empty())
         Out.AddressTaken.push_back(std::move(U));
   llvm::sort(Out.AddressTaken);
   Out.AddressTaken.erase(
@@ -265,9 +264,7 @@ Value toJSON(const TUSummary &S) {
     for (const ProjectTake &T : F.Takes)
       Takes.push_back(Object{{"lock", T.Lock},
                              {"name", T.Name},
-                             {"file", T.File},
-                             {"line", T.Line},
-                             {"col", T.Col}});
+                             {"at", place(T.At)}});
     Fns.push_back(Object{{"usr", F.USR},
                          {"name", F.Name},
                          {"file", F.File},
@@ -427,8 +424,7 @@ llvm::Expected<TUSummary> summaryFromJSON(const Value &V) {
       F.Spawns.push_back({R.str(X, "entry"), R.flag(X, "multi")});
     });
     R.each(O, "takes", [&](const Object &X) {
-      F.Takes.push_back({R.str(X, "lock"), R.str(X, "name"), R.str(X, "file"),
-                         R.num(X, "line"), R.num(X, "col")});
+      F.Takes.push_back({R.str(X, "lock"), R.str(X, "name"), R.place(X, "at")});
     });
     S.Functions.push_back(std::move(F));
   });
@@ -681,10 +677,10 @@ void ProjectIndex::addCallOrders() {
           O.At = C.At;
           for (const ProjectTake &Own : F.Takes)
             if (Own.Lock == H) {
-              O.HeldAt = {Own.File, Own.Line, Own.Col};
+              O.HeldAt = Own.At;
               break;
             }
-          O.AcquiredAt = {T.File, T.Line, T.Col};
+          O.AcquiredAt = T.At;
           O.Chain.push_back({C.At, Callee});
           for (const std::string &G : C.Held)
             if (G != H)

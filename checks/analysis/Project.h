@@ -81,8 +81,7 @@ struct ProjectSpawn {
 /// across functions (TUModel::lockKey).
 struct ProjectTake {
   std::string Lock, Name;
-  std::string File;
-  unsigned Line = 0, Col = 0;
+  ProjectPlace At;
 };
 
 struct ProjectFunction {

@@ -135,7 +135,7 @@ void RaceModel::findRoots() {
     // like an init function, it runs alone.
     if (const ProjectIndex *P = ProjectIndex::active();
         P && !Callers.lookup(FD) && summaryOf(FD).Spawns.empty() &&
-        P->startupOnly(usrOf(FD)))
+        P->startupOnly(TU.usr(FD)))
       continue;
     if (isInitFunction(FD)) {
       if (!Callers.lookup(FD) && !summaryOf(FD).Spawns.empty()) {
@@ -212,7 +212,7 @@ void RaceModel::buildContexts() {
                                                 : ThreadContext::External;
     C.Root = R;
     if (P && C.Kind == ThreadContext::External) {
-      ProjectIndex::ThreadUse Use = P->threadsRunning(usrOf(R));
+      ProjectIndex::ThreadUse Use = P->threadsRunning(TU.usr(R));
       C.ProjectThread = Use.Threads > 0;
       // Run by two threads, or by one started several times: it runs
       // alongside itself.

@@ -131,8 +131,13 @@ public:
   /// by canonical declaration. A pointer stored in the file's own tables
   /// and called here is followed by the summaries instead.
   llvm::DenseSet<const FunctionDecl *> Referenced;
+  /// Functions called directly that the TU does not define (another
+  /// file's, or a library's), by canonical declaration.
+  llvm::DenseSet<const FunctionDecl *> Undefined;
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee && !Callee->getDefinition())
+      Undefined.insert(Callee->getCanonicalDecl());
     if (Callee && Callee->hasBody())
       return true;
     for (const Expr *A : CE->arguments()) {
@@ -372,6 +377,7 @@ const std::vector<const FunctionDecl *> &TUModel::definitions() {
     DefinitionFinder Finder(Ctx, Fns);
     Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
     AddressTaken = std::move(Finder.Referenced);
+    CalledUndefined = std::move(Finder.Undefined);
     // Lambdas can be reached twice; keep the first.
     llvm::DenseSet<const FunctionDecl *> Seen;
     Definitions.emplace();
@@ -392,12 +398,8 @@ void TUModel::importProjectFacts() {
     return L;
   };
   // Wrappers defined in other TUs: their effects apply at the calls here.
-  std::set<const FunctionDecl *> Called;
-  for (const FunctionDecl *FD : definitions())
-    collectCallees(FD->getBody(), Called);
-  for (const FunctionDecl *C : Called) {
-    if (C->getDefinition())
-      continue;
+  definitions();
+  for (const FunctionDecl *C : CalledUndefined) {
     const std::vector<ProjectEffect> *Effects = P->effects(usr(C));
     if (!Effects)
       continue;
@@ -753,7 +755,7 @@ TUModel::importedTakes(const FunctionDecl *FD) {
         continue;
       TakenLock L;
       L.Lock.Key = T.Lock;
-      L.Loc = locationIn(T.File, T.Line, T.Col);
+      L.Loc = locationIn(T.At.File, T.At.Line, T.At.Col);
       if (L.Loc.isValid())
         It->second.push_back(std::move(L));
     }

@@ -137,6 +137,8 @@ public:
 private:
   std::optional<std::vector<const clang::FunctionDecl *>> Definitions;
   llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
+  /// Functions the TU calls directly but does not define.
+  llvm::DenseSet<const clang::FunctionDecl *> CalledUndefined;
   void inferWrappers();
   std::unique_ptr<FunctionLocks> analyze(const clang::FunctionDecl *FD);
   InferredLocks derive(const clang::FunctionDecl *FD, const FunctionLocks &FL,
