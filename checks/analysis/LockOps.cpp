@@ -57,21 +57,10 @@ static bool isInStd(const Decl *D) {
   return false;
 }
 
-static const CXXRecordDecl *recordOf(QualType T) {
-  T = T.getNonReferenceType();
-  if (const auto *PT = T->getAs<PointerType>())
-    T = PT->getPointeeType();
-  return T->getAsCXXRecordDecl();
-}
-
 static bool isStdMutexName(StringRef N) {
   return N == "mutex" || N == "timed_mutex" || N == "recursive_mutex" ||
          N == "recursive_timed_mutex" || N == "shared_mutex" ||
          N == "shared_timed_mutex";
-}
-
-static bool hasCapabilityAttr(const CXXRecordDecl *RD) {
-  return RD && (RD->hasAttr<CapabilityAttr>());
 }
 
 LockRecognizer::LockRecognizer(ASTContext &Ctx, const LockConfig &Config)
@@ -179,6 +168,49 @@ bool LockRecognizer::isRecursiveType(QualType T, const Expr *E) const {
 bool LockRecognizer::isSharedReentrantType(QualType T) const {
   T = T.getNonReferenceType().getUnqualifiedType();
   return StringRef(T.getAsString()).contains("pthread_rwlock_t");
+}
+
+std::optional<std::string>
+LockRecognizer::indexText(const Expr *E, const Subst *S, unsigned Depth) const {
+  if (!E || Depth > MaxPathDepth)
+    return std::nullopt;
+  E = E->IgnoreParenCasts();
+  Expr::EvalResult R;
+  if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
+    return llvm::toString(R.Val.getInt(), 10);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V)
+      return std::nullopt;
+    // A parameter of a callee is what the caller passed, rendered alike.
+    if (S && S->Callee)
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(V))
+        if (PVD->getDeclContext() == S->Callee &&
+            PVD->getFunctionScopeIndex() < S->Args.size())
+          return indexText(S->Args[PVD->getFunctionScopeIndex()], nullptr,
+                           Depth + 1);
+    return V->isLocalVarDeclOrParm() ? V->getNameAsString()
+                                     : V->getQualifiedNameAsString();
+  }
+  if (isa<MemberExpr>(E)) {
+    // A field read through a local or parameter (`it->slabs_clsid`).
+    auto P = path(E, S, Depth + 1);
+    if (!P || P->empty() || StringRef(*P).starts_with("&") ||
+        StringRef(*P).contains('['))
+      return std::nullopt;
+    return P;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (!BO->isAdditiveOp() && !BO->isMultiplicativeOp() &&
+        !BO->isBitwiseOp() && !BO->isShiftOp())
+      return std::nullopt;
+    auto L = indexText(BO->getLHS(), S, Depth + 1);
+    auto Rt = L ? indexText(BO->getRHS(), S, Depth + 1) : std::nullopt;
+    if (!Rt)
+      return std::nullopt;
+    return "(" + *L + " " + BO->getOpcodeStr().str() + " " + *Rt + ")";
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> LockRecognizer::path(const Expr *E, const Subst *S,
@@ -290,6 +322,15 @@ std::optional<std::string> LockRecognizer::path(const Expr *E, const Subst *S,
           }))
         return std::nullopt;
       Index = *I;
+    } else if (auto I = indexText(SubIdx, S, Depth + 1)) {
+      // A stripe picked by a field of an object (`lru_locks[it->clsid]`)
+      // or by arithmetic (`item_locks[hv & mask]`): lock and unlock
+      // spelled alike name the same stripe, as a variable index does while
+      // it keeps its value.
+      Index = *I;
+      // The outermost parentheses of `(hv & mask)` say nothing.
+      if (StringRef(Index).starts_with("(") && StringRef(Index).ends_with(")"))
+        Index = Index.substr(1, Index.size() - 2);
     } else {
       return std::nullopt;
     }
@@ -972,6 +1013,40 @@ std::string LockRecognizer::crossFunctionKey(const FunctionDecl *FD,
   return Star + "{" + typeName(T) + "}" + K.Rest.str();
 }
 
+llvm::SmallVector<StringRef, 1> computedIndices(StringRef Key) {
+  llvm::SmallVector<StringRef, 1> Out;
+  for (size_t Open = Key.find('['); Open != StringRef::npos;
+       Open = Key.find('[', Open + 1)) {
+    size_t Close = Key.find(']', Open);
+    if (Close == StringRef::npos)
+      break;
+    StringRef Idx = Key.slice(Open + 1, Close);
+    if (!llvm::all_of(Idx, [](char C) { return llvm::isAlnum(C) || C == '_'; }))
+      Out.push_back(Idx);
+  }
+  return Out;
+}
+
+/// Whether a computed subscript of the key mentions a parameter of FD.
+static bool computedIndexUses(StringRef Key, const FunctionDecl *FD) {
+  for (StringRef Idx : computedIndices(Key))
+    for (size_t I = 0; I < Idx.size();) {
+      if (!llvm::isAlpha(Idx[I]) && Idx[I] != '_') {
+        ++I;
+        continue;
+      }
+      size_t J = I;
+      while (J < Idx.size() && (llvm::isAlnum(Idx[J]) || Idx[J] == '_'))
+        ++J;
+      StringRef Tok = Idx.slice(I, J);
+      for (const ParmVarDecl *P : FD->parameters())
+        if (P->getDeclName().isIdentifier() && P->getName() == Tok)
+          return true;
+      I = J;
+    }
+  return false;
+}
+
 std::optional<LockRef>
 LockRecognizer::substituteAtCall(const LockRef &L, const FunctionDecl *Callee,
                                  const CallExpr *Call) const {
@@ -982,8 +1057,33 @@ LockRecognizer::substituteAtCall(const LockRef &L, const FunctionDecl *Callee,
   if (isa<CXXOperatorCallExpr>(Call))
     return std::nullopt;
   switch (R.Kind) {
-  case RootKind::Global:
-    return L;
+  case RootKind::Global: {
+    // A stripe the callee picks with its parameters (`item_locks[hv &
+    // mask]` in item_lock(hv)) is, at this call, the stripe the arguments
+    // pick: spelled with them, so that two calls with different arguments
+    // are two stripes. Without the callee's expression (a wrapper known
+    // from another file's summary) the stripe cannot be told.
+    if (!computedIndexUses(L.Key, Callee))
+      return L;
+    if (!L.Obj)
+      return std::nullopt;
+    llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+    Subst Sub;
+    Sub.Callee = Callee;
+    Sub.Args = Args;
+    auto P = path(stripLockExpr(L.Obj), &Sub);
+    if (!P || P->empty())
+      return std::nullopt;
+    LockRef Out = L;
+    if (L.ViaPointer)
+      Out.Key = StringRef(*P).starts_with("&") ? P->substr(1) : "*" + *P;
+    else
+      Out.Key = *P;
+    // The key names the caller's stripe; the callee's expression no
+    // longer places it.
+    Out.Obj = nullptr;
+    return Out;
+  }
   case RootKind::Local:
     return std::nullopt;
   case RootKind::ThisField: {

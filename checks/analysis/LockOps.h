@@ -168,6 +168,10 @@ private:
   };
   std::optional<std::string> path(const clang::Expr *E, const Subst *S,
                                   unsigned Depth = 0) const;
+  /// An element index as a key fragment: a constant, a variable, or a field
+  /// read through one; nullopt for anything else.
+  std::optional<std::string> indexText(const clang::Expr *E, const Subst *S,
+                                       unsigned Depth) const;
   static constexpr unsigned MaxPathDepth = 64;
   std::optional<LockRef> makeRef(const clang::Expr *LockExpr,
                                  std::optional<std::string> Key) const;
@@ -208,6 +212,10 @@ private:
 
 /// Strips parentheses, implicit casts, temporaries and std::move.
 const clang::Expr *stripLockExpr(const clang::Expr *E);
+/// The subscripts of a lock key that are neither a constant nor a plain
+/// name (`hv & mask` of `item_locks[hv & mask]`, `it->cls`): stripes picked
+/// by a computation.
+llvm::SmallVector<llvm::StringRef, 1> computedIndices(llvm::StringRef Key);
 
 } // namespace racelint
 

@@ -448,7 +448,11 @@ struct LocksetAnalysis::Transfer {
       L = A.R.lockOfPointer(Init);
     else
       L = A.R.lockOfObject(Init);
-    if (!L)
+    // A local bound to a stripe picked by a computation keeps its own name:
+    // the code says `*lock` or `S.Lock`, and a function returning that
+    // pointer returns the lock (item_trylock), which only the local's name
+    // shows.
+    if (!L || !computedIndices(L->Key).empty())
       return {};
     resolve(*L);
     return L->Key;

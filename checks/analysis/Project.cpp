@@ -51,26 +51,7 @@ ProjectPlace placeOf(const SourceManager &SM, SourceLocation Loc) {
   return P;
 }
 
-namespace {
 using Place = ProjectPlace;
-
-/// The function a call expression calls directly, declaration or not.
-const FunctionDecl *directCallee(const Expr *Call) {
-  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call))
-    return CE->getDirectCallee();
-  if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(Call))
-    return CC->getConstructor();
-  return nullptr;
-}
-
-/// A global lock's key: only those mean the same lock in every TU.
-std::optional<std::string> globalLockKey(const LockLoc &L) {
-  if (L.Loc.Root != AbsLoc::Global || !L.Loc.Var ||
-      L.Loc.Var->isStaticLocal())
-    return std::nullopt;
-  return L.Name;
-}
-} // namespace
 
 TUSummary TUSummary::of(TUModel &TU, RaceModel &Races) {
   TUSummary Out;

@@ -483,8 +483,13 @@ size_t objectStart(const AbsLoc &Acc) {
   return Cut;
 }
 
+/// Whether two element indices that are not the same expression pick the
+/// same element all the same (RaceModel::indexSource decides).
+using IndexTie =
+    llvm::function_ref<bool(const ElemIndex &Acc, const ElemIndex &Lock)>;
+
 std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
-                         bool Always = false) {
+                         bool Always = false, IndexTie Tie = nullptr) {
   // A lock of the same object as the access (the same root): named by where
   // its path leaves the access's path, "P:suffix", so that every access
   // that reaches such an object names its lock alike, however deep it goes
@@ -533,7 +538,10 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
   for (const PathStep &LS : Lock.Path)
     if (LS.Kind == PathStep::Elem && LS.Index.Kind != ElemIndex::Any)
       for (const PathStep &AS : Acc.Path)
-        if (AS.Kind == PathStep::Elem && AS.Index.mustEqual(LS.Index)) {
+        if (AS.Kind == PathStep::Elem &&
+            (AS.Index.mustEqual(LS.Index) ||
+             (Tie && AS.Index.Kind == ElemIndex::Sym &&
+              LS.Index.Kind == ElemIndex::Sym && Tie(AS.Index, LS.Index)))) {
           AbsLoc Copy = Lock;
           for (PathStep &S : Copy.Path)
             if (S.Kind == PathStep::Elem && S.Index == LS.Index)
@@ -568,8 +576,23 @@ void RaceModel::resolve(RootAccess &RA) {
   }
   RA.RelLocks.clear();
   RA.RelShared.clear();
+  RA.LockRel.clear();
+  // `heads[it->cls]` in a helper under the `lru_locks[it->cls]` its caller
+  // took: two expressions, one value, when both read the same storage as
+  // seen from the root.
+  std::vector<const FunctionDecl *> Fns;
+  bool FnsKnown = false;
+  auto Tie = [&](const ElemIndex &AI, const ElemIndex &LI) {
+    if (!FnsKnown) {
+      Fns = chainFunctions(RA);
+      FnsKnown = true;
+    }
+    std::string A = indexSource(AI, RA, Fns);
+    return !A.empty() && A == indexSource(LI, RA, Fns);
+  };
   for (const LockLoc &L : Locks) {
-    std::string K = relativeLock(Acc, L.Loc);
+    std::string K = relativeLock(Acc, L.Loc, false, Tie);
+    RA.LockRel.push_back(K);
     if (llvm::is_contained(RA.RelLocks, K))
       continue;
     RA.RelLocks.push_back(K);
@@ -595,6 +618,64 @@ void RaceModel::resolve(RootAccess &RA) {
     Bind1(A);
   RA.Untracked = Acc.Root == AbsLoc::Unknown;
   RA.A.Loc = typeOnly(Acc);
+}
+
+std::vector<const FunctionDecl *>
+RaceModel::chainFunctions(const RootAccess &RA) {
+  std::vector<const FunctionDecl *> Fns{RA.Root};
+  for (size_t J = 0; J < RA.Chain.size(); ++J) {
+    // The callee that the next call (or the access) is in.
+    const FunctionDecl *Next = nullptr;
+    for (const FunctionDecl *C : RA.Chain[J]->Callees) {
+      bool Holds =
+          J + 1 < RA.Chain.size()
+              ? llvm::any_of(summaryOf(C).Calls,
+                             [&](const CallSite &S) {
+                               return &S == RA.Chain[J + 1];
+                             })
+              : C == RA.A.Function;
+      if (Holds) {
+        Next = C;
+        break;
+      }
+    }
+    if (!Next)
+      return {};
+    Fns.push_back(Next);
+  }
+  return Fns;
+}
+
+std::string
+RaceModel::indexSource(const ElemIndex &I, const RootAccess &RA,
+                       const std::vector<const FunctionDecl *> &Fns) {
+  // Only an index read from storage (a field through a pointer): a local
+  // variable is the same element only as itself (ElemIndex::mustEqual).
+  if (I.Kind != ElemIndex::Sym || !I.Index || Fns.empty() ||
+      !isa<MemberExpr>(I.Index->IgnoreParenImpCasts()))
+    return std::string();
+  const SourceManager &SM = TU.context().getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(I.Index->getBeginLoc());
+  // The innermost function of the chain whose body holds the expression.
+  for (size_t K = Fns.size(); K-- > 0;) {
+    const Stmt *Body = Fns[K]->getBody();
+    if (!Body ||
+        !SM.isPointWithin(At, SM.getExpansionLoc(Body->getBeginLoc()),
+                          SM.getExpansionLoc(Body->getEndLoc())))
+      continue;
+    PtsSet P = Builder->memory().of(Fns[K]).locOf(I.Index);
+    if (P.Unknown || P.Objs.size() != 1)
+      return std::string();
+    AbsLoc L = P.Objs.front();
+    for (size_t J = K; J-- > 0;) {
+      PtsSet S = substitute(L, Fns[J + 1], *RA.Chain[J]);
+      if (S.Unknown || S.Objs.size() != 1)
+        return std::string();
+      L = S.Objs.front();
+    }
+    return exactKey(L);
+  }
+  return std::string();
 }
 
 void RaceModel::collect() {
@@ -1110,6 +1191,16 @@ static bool keysOverlap(llvm::StringRef A, llvm::StringRef B) {
   return !B.drop_front(A.size()).contains(".*");
 }
 
+/// Whether a lock named relative to an access (relativeLock) is an element
+/// of a lock array at an index unrelated to the access: `g:locks[*]`,
+/// `g:locks[@i#...]`, `0:.locks[@i#...]`; not `g:locks[*][=]` (the same
+/// index picks the storage) nor a constant element.
+static bool isStripe(llvm::StringRef Rel) {
+  if (Rel.ends_with("[=]"))
+    return false;
+  return Rel.contains("[*]") || Rel.contains("[@");
+}
+
 RaceModel::GuardInfo
 RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
                    const std::string &Key) const {
@@ -1137,15 +1228,22 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     const LockList &Whole = Contexts[A.Context].WholeLife;
     for (size_t I = 0; I < A.RelLocks.size(); ++I) {
       bool IsWhole = false;
-      for (const LockLoc &L : A.A.Locks)
-        if (holdsLock(Whole, L.Loc) &&
-            relativeLock(A.A.Loc, L.Loc) == A.RelLocks[I])
+      for (size_t J = 0; J < A.A.Locks.size() && J < A.LockRel.size(); ++J)
+        if (holdsLock(Whole, A.A.Locks[J].Loc) &&
+            A.LockRel[J] == A.RelLocks[I])
           IsWhole = true;
       if (!IsWhole)
         Counted.push_back(A.RelLocks[I]);
     }
     bool W = isWrite(A.A.How);
     for (const std::string &L : Counted) {
+      // One stripe of a lock array, picked by an index racelint cannot tie
+      // to the storage (`item_lock(hv)` around an item's fields): some
+      // stripe is held, not a lock that guards this storage every time.
+      // It still makes two accesses exclusive (commonLock); it is not a
+      // guard whose absence elsewhere is a deviation.
+      if (isStripe(L))
+        continue;
       ++HeldAt[L];
       Candidates.insert(L);
       if (W) {
@@ -1247,10 +1345,12 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     }
   }
   if (G.Example)
-    for (const LockLoc &L : G.Example->A.Locks)
-      if (relativeLock(G.Example->A.Loc, L.Loc) == G.Lock) {
-        G.Name = L.Name;
-        G.LockLoc = L.Loc;
+    for (size_t J = 0; J < G.Example->A.Locks.size() &&
+                       J < G.Example->LockRel.size();
+         ++J)
+      if (G.Example->LockRel[J] == G.Lock) {
+        G.Name = G.Example->A.Locks[J].Name;
+        G.LockLoc = G.Example->A.Locks[J].Loc;
       }
   return G;
 }
@@ -1595,6 +1695,16 @@ std::string RaceModel::nameFor(const RootAccess &A, const std::string &Rel,
   // Written from the access as the code names it: the guard of
   // `self->count` is `self->mu`.
   llvm::StringRef R = Rel;
+  // The element lock picked by the access's own index (`lru_locks[id]` for
+  // `sizes[id]`), spelled with that index when both are one subscript.
+  if (R.ends_with("[=]")) {
+    llvm::StringRef D = A.A.Display, F = Fallback;
+    if (D.count('[') == 1 && D.ends_with("]") && F.count('[') == 1 &&
+        F.ends_with("]")) {
+      llvm::StringRef Idx = D.slice(D.find('[') + 1, D.size() - 1);
+      return (F.take_front(F.find('[') + 1) + Idx + "]").str();
+    }
+  }
   size_t Colon = R.find(':');
   long Pos = 0;
   if (Colon == llvm::StringRef::npos ||

@@ -74,6 +74,8 @@ struct RootAccess {
   /// the same struct), absolute otherwise; shared-mode flags alongside.
   std::vector<std::string> RelLocks;
   std::vector<bool> RelShared;
+  /// The RelLocks name of each lock of A.Locks, in the same order.
+  std::vector<std::string> LockRel;
   /// Run inside the routine of this once object.
   std::optional<AbsLoc> InOnce;
   /// The location derives from a thread argument each instance owns.
@@ -168,6 +170,13 @@ private:
   void addContext(ThreadContext C);
   void collect();
   void resolve(RootAccess &RA);
+  /// The functions along RA's chain: the root, then each callee down to
+  /// the function that makes the access (empty when they cannot be told).
+  std::vector<const clang::FunctionDecl *> chainFunctions(const RootAccess &RA);
+  /// Where the value of a computed element index (`it->cls`) is read from,
+  /// in the terms of RA's root, as a key; "" when it cannot be placed.
+  std::string indexSource(const ElemIndex &I, const RootAccess &RA,
+                          const std::vector<const clang::FunctionDecl *> &Fns);
   /// L with the parameters of spawned threads' entries bound to what their
   /// spawners passed, up to the context's root.
   PtsSet bindLoc(const AbsLoc &L, unsigned Ctx) const;

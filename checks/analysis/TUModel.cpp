@@ -180,17 +180,6 @@ void collectCallees(const Stmt *S, std::set<const FunctionDecl *> &Out) {
     collectCallees(C, Out);
 }
 
-bool sameFacts(const InferredLocks &A, const InferredLocks &B) {
-  if (A.Facts.size() != B.Facts.size())
-    return false;
-  for (size_t I = 0; I < A.Facts.size(); ++I)
-    if (A.Facts[I].Kind != B.Facts[I].Kind ||
-        A.Facts[I].Lock.Key != B.Facts[I].Lock.Key ||
-        A.Facts[I].Mode != B.Facts[I].Mode ||
-        A.Facts[I].SuccessIsZero != B.Facts[I].SuccessIsZero)
-      return false;
-  return true;
-}
 } // namespace
 
 namespace {
