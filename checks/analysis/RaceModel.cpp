@@ -496,7 +496,6 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
   // into the object (`plugins_` and `plugins_[k].second` under `mu_` are
   // both "0:.mu_"), and an element's own lock is the same for every element
   // (`slots[i].n` under `slots[i].mu`: "2:.mu").
-  (void)Always;
   // Two objects known by their types only: `Topology._taskflow.*._mutex`
   // is some Taskflow's `_mutex`, like the Taskflow the access is in.
   if (Acc.Root == AbsLoc::Unknown && Lock.Root == AbsLoc::Unknown &&
@@ -511,7 +510,11 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
       const PathStep &X = Acc.Path[P], &Y = Lock.Path[P];
       if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
         break;
-      if (X.Kind == PathStep::Elem && !X.Index.mustEqual(Y.Index))
+      // Naming a guard for an access (Always): an element the access may
+      // be is the element whose lock it lacks (`b->files` of some bucket
+      // against the lock of bucket `i`).
+      if (X.Kind == PathStep::Elem &&
+          !(Always ? X.Index.mayEqual(Y.Index) : X.Index.mustEqual(Y.Index)))
         break;
       ++P;
     }
@@ -1268,9 +1271,49 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     U.Updates |= A.A.How == AccessKind::ReadModifyWrite;
   }
   size_t BestStatements = 0;
+  // The statements touching the object's other fields (not this field)
+  // that hold lock L, against those that do not, and whether one of them
+  // writes under it: the object's lock, when one is plain.
+  auto SiblingsHeld = [&](const std::string &L) {
+    std::set<const Expr *> OH, OB;
+    bool Write = false;
+    for (const RootAccess &A : Accesses)
+      if (!keysOverlap(A.A.Loc.key(), Key)) {
+        bool H = llvm::is_contained(A.RelLocks, L);
+        (H ? OH : OB).insert(A.A.E);
+        Write |= H && isWrite(A.A.How);
+      }
+    for (const Expr *E : OB)
+      OH.erase(E);
+    return Write && OH.size() > OB.size();
+  };
+  // Whether every bare access to this field is a lapse: made in a function
+  // that holds L at another of its accesses to the object (`flushes_++`
+  // after flush()'s early unlock), not in one that never takes it (a
+  // setter of a tuning knob racing with a locked reader: neither side is
+  // the odd one out).
+  auto BareAreLapses = [&](const std::string &L) {
+    bool Any = false;
+    for (const RootAccess &A : Accesses) {
+      if (!keysOverlap(A.A.Loc.key(), Key) || llvm::is_contained(A.RelLocks, L))
+        continue;
+      Any = true;
+      if (llvm::none_of(Accesses, [&](const RootAccess &B) {
+            return B.A.Function == A.A.Function &&
+                   llvm::is_contained(B.RelLocks, L);
+          }))
+        return false;
+    }
+    return Any;
+  };
   for (const auto &[L, Held] : HeldAt) {
-    if (!WritesHeld.count(L))
-      continue; // a guard must protect at least one write
+    // A guard must protect at least one write: of this field, or of the
+    // object's other fields when it is the object's lock and the field's
+    // bare accesses are lapses (below).
+    bool NoWrite = !WritesHeld.count(L);
+    if (NoWrite && !(Config.MinGuardedRatio <= 0.5 && SiblingsHeld(L) &&
+                     BareAreLapses(L)))
+      continue;
     // Units, merged per function when a function's entry points agree.
     struct Tally {
       unsigned Held = 0, Bare = 0, WritesHeld = 0, WritesBare = 0,
@@ -1330,7 +1373,19 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       SH.erase(E);
     bool Only = Candidates.size() == 1 && Default &&
                 (WH.size() > WB.size() || SH.size() > SB.size());
-    if (!AllWrites && !Majority && !Only)
+    // A tie on this field (one locked update, one bare) is decided by the
+    // object the field belongs to: the lock held at most of the statements
+    // that touch the object's storage is the object's lock, and the field
+    // is part of the state it maintains (`stats.dropped++` under
+    // stats_lock beside `stats.rx_packets++`, bare in on_drop_burst).
+    // Only the other fields of the object count: the field itself is tied
+    // (`flushes_++` after the unlock against one locked read of it, in a
+    // class whose mutex keeps its queue).
+    bool ObjectGuard = Default && !SH.empty() && SH.size() == SB.size() &&
+                       SiblingsHeld(L) && (!NoWrite || BareAreLapses(L));
+    if (NoWrite && !ObjectGuard)
+      continue;
+    if (!AllWrites && !Majority && !Only && !ObjectGuard)
       continue;
     // Of several guards, the one held at the most statements: a helper
     // reached through many call chains is one statement, and counting its

@@ -1595,6 +1595,7 @@ private:
     llvm::SmallVector<const Expr *, 4> Args(MC->arguments());
     noteLambdaArgs(MC, Args);
     noteAcquire(MC);
+    llvm::SmallPtrSet<const Expr *, 2> WrittenArgs;
     if (MD && Obj) {
       QualType OT = Obj->getType();
       bool Arrow = false;
@@ -1655,10 +1656,26 @@ private:
         } else {
           lvalue(Obj, K);
         }
+        // ... and an object it takes by non-const reference too
+        // (`batch.swap(pending_)` empties pending_).
+        for (unsigned I = 0; I < MC->getNumArgs() && I < MD->getNumParams();
+             ++I) {
+          QualType PT = MD->getParamDecl(I)->getType();
+          const Expr *A = MC->getArg(I);
+          if (PT->isLValueReferenceType() &&
+              !PT.getNonReferenceType().isConstQualified() &&
+              A->isGLValue() && A->getType()->isRecordType() &&
+              !isSyncType(A->getType()) && !isAtomicType(A->getType()) &&
+              !ownsLock(A->getType())) {
+            lvalue(A, AccessKind::Write);
+            WrittenArgs.insert(A);
+          }
+        }
       }
     }
     for (const Expr *A : MC->arguments())
-      visit(A);
+      if (!WrittenArgs.count(A))
+        visit(A);
   }
 
   void operatorCall(const CXXOperatorCallExpr *OC, AccessKind Ctx0) {

@@ -91,7 +91,7 @@ public:
       Batch.swap(Pending);
       L.unlock();
       Pending.reserve(16);
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'Pending' is written without holding 'Mu', which guards it at 3 of 4 accesses [racelint-inconsistent-locking]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'Pending' is written without holding 'Mu', which guards it at 5 of 6 accesses [racelint-inconsistent-locking]
       L.lock();
     }
   }

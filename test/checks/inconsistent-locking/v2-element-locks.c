@@ -39,7 +39,7 @@ int main(void) {
   pthread_create(&t, NULL, scanner, NULL);
 
   buckets[5].bytes = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'buckets[5].bytes' is written without holding 'b->lk', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'buckets[5].bytes' is written without holding 'buckets[5].lk', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
 
   pthread_mutex_lock(&buckets[6].lk);
   buckets[6].bytes = 0;
@@ -51,7 +51,7 @@ int main(void) {
 
   struct bucket *last = &buckets[7];
   last->dirs--;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'last->dirs' is updated without holding 'b->lk', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'last->dirs' is updated without holding 'last->lk', which guards it at 2 of 3 accesses [racelint-inconsistent-locking]
   pthread_mutex_lock(&last->lk);
   last->dirs++;
   pthread_mutex_unlock(&last->lk);
