@@ -33,16 +33,23 @@ void InconsistentLockingCheck::report(RaceModel &M, ASTContext &Ctx) {
                          "reads it after '%1' is released; '%1' guards it "
                          "at %2 of %3 accesses")
             << A.A.Display << R.Guard << R.Held << R.Total;
-      } else if (A.A.Locks.empty()) {
-        diag(R.ReportAt, "'%0' is %select{read|written|updated}1 without "
-                         "holding '%2', which guards it at %3 of %4 accesses")
-            << A.A.Display << How << R.Guard << R.Held << R.Total;
       } else {
-        diag(R.ReportAt, "'%0' is %select{read|written|updated}1 under '%5' "
-                         "instead of '%2', which guards it at %3 of %4 "
-                         "accesses")
-            << A.A.Display << How << R.Guard << R.Held << R.Total
-            << lockNames(A);
+        // The evidence: the field's own accesses, and when they were tied,
+        // the object's other fields that decided.
+        std::string Evidence = std::to_string(R.Held) + " of " +
+                               std::to_string(R.Total) + " accesses";
+        if (R.ObjTotal)
+          Evidence += " and the other fields of its object at " +
+                      std::to_string(R.ObjHeld) + " of " +
+                      std::to_string(R.ObjTotal) + " statements";
+        if (A.A.Locks.empty())
+          diag(R.ReportAt, "'%0' is %select{read|written|updated}1 without "
+                           "holding '%2', which guards it at %3")
+              << A.A.Display << How << R.Guard << Evidence;
+        else
+          diag(R.ReportAt, "'%0' is %select{read|written|updated}1 under "
+                           "'%4' instead of '%2', which guards it at %3")
+              << A.A.Display << How << R.Guard << Evidence << lockNames(A);
       }
       noteWhere(R);
       if (R.Example) {

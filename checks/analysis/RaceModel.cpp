@@ -1274,6 +1274,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   // The statements touching the object's other fields (not this field)
   // that hold lock L, against those that do not, and whether one of them
   // writes under it: the object's lock, when one is plain.
+  unsigned SibHeld = 0, SibTotal = 0;
   auto SiblingsHeld = [&](const std::string &L) {
     std::set<const Expr *> OH, OB;
     bool Write = false;
@@ -1285,6 +1286,8 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       }
     for (const Expr *E : OB)
       OH.erase(E);
+    SibHeld = OH.size();
+    SibTotal = OH.size() + OB.size();
     return Write && OH.size() > OB.size();
   };
   // Whether every bare access to this field is a lapse: made in a function
@@ -1387,6 +1390,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       continue;
     if (!AllWrites && !Majority && !Only && !ObjectGuard)
       continue;
+    bool ByObject = !(AllWrites || Majority || Only) || NoWrite;
     // Of several guards, the one held at the most statements: a helper
     // reached through many call chains is one statement, and counting its
     // instances let a lock held around whole requests outvote the lock
@@ -1397,6 +1401,8 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       G.Lock = L;
       G.Held = Held;
       G.Example = Example[L];
+      G.ObjHeld = ByObject ? SibHeld : 0;
+      G.ObjTotal = ByObject ? SibTotal : 0;
     }
   }
   if (G.Example)
@@ -1586,6 +1592,8 @@ void RaceModel::findRaces() {
           Rel = relativeLock(X.A.Loc, G.LockLoc, /*Always=*/true);
         R.Guard = nameFor(X, Rel, G.Name);
         R.Held = G.Held;
+        R.ObjHeld = G.ObjHeld;
+        R.ObjTotal = G.ObjTotal;
         R.Total = G.Total;
         R.Example = G.Example;
         R.SharedWrite = SharedOnly;

@@ -113,6 +113,9 @@ struct Race {
   /// Deviant: the guard, how often it is held, and a guarded write.
   std::string Guard;
   unsigned Held = 0, Total = 0;
+  /// The field tied, and its object's other fields decided: how many of
+  /// their statements hold the guard (ObjTotal 0 otherwise).
+  unsigned ObjHeld = 0, ObjTotal = 0;
   const RootAccess *Example = nullptr;
   /// The guard is held, but only in shared mode, at a write.
   bool SharedWrite = false;
@@ -203,6 +206,9 @@ private:
     std::string Lock, Name;
     AbsLoc LockLoc;
     unsigned Held = 0, Total = 0;
+    /// Decided by the object's other fields: their statements under the
+    /// lock, of all (0 of 0 when the field decided alone).
+    unsigned ObjHeld = 0, ObjTotal = 0;
     const RootAccess *Example = nullptr;
   };
   GuardInfo guardOf(const std::vector<RootAccess> &Accesses,

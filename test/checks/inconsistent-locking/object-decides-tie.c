@@ -44,7 +44,7 @@ static void on_drop(void) {
 
 static void on_burst(unsigned n) {
   stats.dropped += n;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'stats.dropped' is updated without holding 'stats_lock', which guards it at 1 of 2 accesses [racelint-inconsistent-locking]
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'stats.dropped' is updated without holding 'stats_lock', which guards it at 1 of 2 accesses and the other fields of its object at 2 of 2 statements [racelint-inconsistent-locking]
   lone += n;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lone' is updated with no lock held, but 'on_drop' updates it holding 'lone_lock' [racelint-inconsistent-locking]
   loose.a += n;

@@ -28,7 +28,7 @@ public:
   }
   void startTrimmer() {
     auto Trim = [this] { Tail = -1; };
-    // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'Tail' is written without holding 'Mu', which guards it at 1 of 2 accesses [racelint-inconsistent-locking]
+    // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'Tail' is written without holding 'Mu', which guards it at 1 of 2 accesses and the other fields of its object at 2 of 2 statements [racelint-inconsistent-locking]
     std::thread(Trim).detach();
   }
 

@@ -26,7 +26,7 @@ public:
   }
   void resetNow() {
     auto Now = [this] { Peak = 0; };
-    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Peak' is written without holding 'Mu', which guards it at 1 of 2 accesses [racelint-inconsistent-locking]
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Peak' is written without holding 'Mu', which guards it at 1 of 2 accesses and the other fields of its object at 1 of 1 statements [racelint-inconsistent-locking]
     Now();
   }
 
