@@ -2,7 +2,6 @@
 
 #include "RaceModel.h"
 #include "Project.h"
-#include <unordered_set>
 #include "SummaryBuilder.h"
 #include "Threads.h"
 #include "TUModel.h"
@@ -13,8 +12,10 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 using namespace clang;
 
@@ -1271,51 +1272,56 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     U.Updates |= A.A.How == AccessKind::ReadModifyWrite;
   }
   size_t BestStatements = 0;
-  // The statements touching the object's other fields (not this field)
-  // that hold lock L, against those that do not, and whether one of them
-  // writes under it: the object's lock, when one is plain.
-  unsigned SibHeld = 0, SibTotal = 0;
-  auto SiblingsHeld = [&](const std::string &L) {
+  // What the object's other fields (not this one) say of a lock L: how
+  // many of the statements touching them hold it, of how many, and whether
+  // one of those writes under it; and whether every bare access to this
+  // field is a lapse, made in a function that holds L at another of its
+  // accesses (`flushes_++` after flush()'s early unlock), not in one that
+  // never takes it (a setter of a tuning knob racing with a locked reader:
+  // neither side is the odd one out).
+  struct ObjectEvidence {
+    unsigned Held = 0, Total = 0;
+    bool Write = false, Lapses = false;
+    /// The lock is the object's: held at most of its other statements,
+    /// a write among them.
+    bool objectLock() const { return Write && 2 * Held > Total; }
+  };
+  auto ObjectOf = [&](const std::string &L) {
+    ObjectEvidence O;
     std::set<const Expr *> OH, OB;
-    bool Write = false;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Holding;
     for (const RootAccess &A : Accesses)
-      if (!keysOverlap(A.A.Loc.key(), Key)) {
-        bool H = llvm::is_contained(A.RelLocks, L);
-        (H ? OH : OB).insert(A.A.E);
-        Write |= H && isWrite(A.A.How);
+      if (llvm::is_contained(A.RelLocks, L))
+        Holding.insert(A.A.Function);
+    bool AnyBare = false;
+    O.Lapses = true;
+    for (const RootAccess &A : Accesses) {
+      bool H = llvm::is_contained(A.RelLocks, L);
+      if (keysOverlap(A.A.Loc.key(), Key)) {
+        if (!H) {
+          AnyBare = true;
+          O.Lapses &= Holding.contains(A.A.Function);
+        }
+        continue;
       }
+      (H ? OH : OB).insert(A.A.E);
+      O.Write |= H && isWrite(A.A.How);
+    }
+    O.Lapses &= AnyBare;
     for (const Expr *E : OB)
       OH.erase(E);
-    SibHeld = OH.size();
-    SibTotal = OH.size() + OB.size();
-    return Write && OH.size() > OB.size();
-  };
-  // Whether every bare access to this field is a lapse: made in a function
-  // that holds L at another of its accesses to the object (`flushes_++`
-  // after flush()'s early unlock), not in one that never takes it (a
-  // setter of a tuning knob racing with a locked reader: neither side is
-  // the odd one out).
-  auto BareAreLapses = [&](const std::string &L) {
-    bool Any = false;
-    for (const RootAccess &A : Accesses) {
-      if (!keysOverlap(A.A.Loc.key(), Key) || llvm::is_contained(A.RelLocks, L))
-        continue;
-      Any = true;
-      if (llvm::none_of(Accesses, [&](const RootAccess &B) {
-            return B.A.Function == A.A.Function &&
-                   llvm::is_contained(B.RelLocks, L);
-          }))
-        return false;
-    }
-    return Any;
+    O.Held = OH.size();
+    O.Total = OH.size() + OB.size();
+    return O;
   };
   for (const auto &[L, Held] : HeldAt) {
     // A guard must protect at least one write: of this field, or of the
     // object's other fields when it is the object's lock and the field's
     // bare accesses are lapses (below).
     bool NoWrite = !WritesHeld.count(L);
-    if (NoWrite && !(Config.MinGuardedRatio <= 0.5 && SiblingsHeld(L) &&
-                     BareAreLapses(L)))
+    ObjectEvidence Obj = ObjectOf(L);
+    if (NoWrite &&
+        !(Config.MinGuardedRatio <= 0.5 && Obj.objectLock() && Obj.Lapses))
       continue;
     // Units, merged per function when a function's entry points agree.
     struct Tally {
@@ -1385,7 +1391,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     // (`flushes_++` after the unlock against one locked read of it, in a
     // class whose mutex keeps its queue).
     bool ObjectGuard = Default && !SH.empty() && SH.size() == SB.size() &&
-                       SiblingsHeld(L) && (!NoWrite || BareAreLapses(L));
+                       Obj.objectLock() && (!NoWrite || Obj.Lapses);
     if (NoWrite && !ObjectGuard)
       continue;
     if (!AllWrites && !Majority && !Only && !ObjectGuard)
@@ -1401,8 +1407,8 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       G.Lock = L;
       G.Held = Held;
       G.Example = Example[L];
-      G.ObjHeld = ByObject ? SibHeld : 0;
-      G.ObjTotal = ByObject ? SibTotal : 0;
+      G.ObjHeld = ByObject ? Obj.Held : 0;
+      G.ObjTotal = ByObject ? Obj.Total : 0;
     }
   }
   if (G.Example)
