@@ -585,15 +585,28 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
   V.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
 }
 
-/// Where Lock is released between two points of FD, if it is.
+/// Where Lock is released between two points of FD and taken again before
+/// the second, if it is. A release with no acquire after it before To is
+/// on a path that leaves (`if (!x) { unlock(m); return; } x = 0;`): the
+/// write that To is still holds the lock taken before From.
 static SourceLocation releasedBetween(TUModel &TU, const FunctionDecl *FD,
                                       const std::string &Lock,
                                       SourceLocation From, SourceLocation To) {
   const SourceManager &SM = TU.context().getSourceManager();
-  for (const LockEvent &E : TU.locks(FD).Events)
+  auto Between = [&](SourceLocation A, SourceLocation L, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, L) &&
+           SM.isBeforeInTranslationUnit(L, B);
+  };
+  const std::vector<LockEvent> &Events = TU.locks(FD).Events;
+  for (const LockEvent &E : Events)
     if ((E.Kind == LockEvent::Release || E.Kind == LockEvent::GuardRelease) &&
-        E.Lock == Lock && SM.isBeforeInTranslationUnit(From, E.Loc) &&
-        SM.isBeforeInTranslationUnit(E.Loc, To))
+        E.Lock == Lock && Between(From, E.Loc, To) &&
+        llvm::any_of(Events, [&](const LockEvent &A) {
+          return (A.Kind == LockEvent::Acquire ||
+                  A.Kind == LockEvent::TryAcquire ||
+                  A.Kind == LockEvent::GuardAcquire) &&
+                 A.Lock == Lock && Between(E.Loc, A.Loc, To);
+        }))
       return E.Loc;
   return SourceLocation();
 }
@@ -609,9 +622,12 @@ void NonatomicRmwCheck::report(RaceModel &M, ASTContext &Ctx) {
       bool CheckThenAct = A.A.CheckedAt.isValid() && isWrite(A.A.How);
       if (!CheckThenAct || A.A.Locks.empty())
         continue;
+      // The check goes stale only if another thread can write the storage
+      // meanwhile (this write made by another thread counts); readers
+      // cannot.
       bool Conflict = false;
       for (const RootAccess &O : Accesses)
-        if (&O != &A && O.A.Loc.mayOverlap(A.A.Loc) &&
+        if (isWrite(O.A.How) && O.A.Loc.mayOverlap(A.A.Loc) &&
             M.mayRunConcurrently(A, O))
           Conflict = true;
       if (!Conflict)

@@ -554,6 +554,21 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
         }
   return exactKey(Lock.isParamRooted() ? RaceModel::typeOnly(Lock) : Lock);
 }
+
+/// Whether Lock is reached by dereferencing the storage Acc: its path is
+/// Acc's, then a dereference (`c->cur->mu` from `c->cur`).
+bool reachedThrough(const AbsLoc &Acc, const AbsLoc &Lock) {
+  if (!Acc.sameRoot(Lock) || Lock.Path.size() <= Acc.Path.size() ||
+      Lock.Path[Acc.Path.size()].Kind != PathStep::Deref)
+    return false;
+  for (size_t I = 0; I < Acc.Path.size(); ++I) {
+    const PathStep &X = Acc.Path[I], &Y = Lock.Path[I];
+    if (X.Kind != Y.Kind || X.FieldD != Y.FieldD ||
+        (X.Kind == PathStep::Elem && !X.Index.mayEqual(Y.Index)))
+      return false;
+  }
+  return true;
+}
 } // namespace
 
 void RaceModel::resolve(RootAccess &RA) {
@@ -581,6 +596,7 @@ void RaceModel::resolve(RootAccess &RA) {
   RA.RelLocks.clear();
   RA.RelShared.clear();
   RA.LockRel.clear();
+  RA.ThroughLocks.clear();
   // `heads[it->cls]` in a helper under the `lru_locks[it->cls]` its caller
   // took: two expressions, one value, when both read the same storage as
   // seen from the root.
@@ -597,6 +613,8 @@ void RaceModel::resolve(RootAccess &RA) {
   for (const LockLoc &L : Locks) {
     std::string K = relativeLock(Acc, L.Loc, false, Tie);
     RA.LockRel.push_back(K);
+    if (reachedThrough(Acc, L.Loc) && !llvm::is_contained(RA.ThroughLocks, K))
+      RA.ThroughLocks.push_back(K);
     if (llvm::is_contained(RA.RelLocks, K))
       continue;
     RA.RelLocks.push_back(K);
@@ -1248,6 +1266,10 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       // guard whose absence elsewhere is a deviation.
       if (isStripe(L))
         continue;
+      // `lock(&c->cur->mu); c->cur = next;`: the pointer is what selects
+      // the lock; the lock guards the object it points to, not the pointer.
+      if (llvm::is_contained(A.ThroughLocks, L))
+        continue;
       ++HeldAt[L];
       Candidates.insert(L);
       if (W) {
@@ -1517,6 +1539,11 @@ void RaceModel::findRaces() {
     std::map<const RootAccess *, const RootAccess *> Partner;
     for (size_t I = 0; I < Accesses.size(); ++I) {
       const RootAccess &X = Accesses[I];
+      // An atomic operation is never the racy side: the plain accesses it
+      // meets are (`__sync_fetch_and_or(&w.pending, 1)` against a bare
+      // `w.pending = 0`); it is their partner, not a report of its own.
+      if (X.A.Atomic)
+        continue;
       if (Rep[I] != I) {
         auto P = Partner.find(&Accesses[Rep[I]]);
         if (P != Partner.end())

@@ -76,6 +76,10 @@ struct RootAccess {
   std::vector<bool> RelShared;
   /// The RelLocks name of each lock of A.Locks, in the same order.
   std::vector<std::string> LockRel;
+  /// Of RelLocks, the locks found through the value of the accessed storage
+  /// itself (`c->cur->mu` at an access to `c->cur`): the storage picks the
+  /// lock, so the lock cannot be what protects it.
+  std::vector<std::string> ThroughLocks;
   /// Run inside the routine of this once object.
   std::optional<AbsLoc> InOnce;
   /// The location derives from a thread argument each instance owns.

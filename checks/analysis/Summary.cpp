@@ -305,8 +305,11 @@ std::string display(const Expr *E, const ASTContext &Ctx, unsigned Depth = 0) {
 /// Locals that point to memory the function allocated itself and has not
 /// yet handed to anyone: no other thread can reach that object, so its
 /// fields are not shared there (`c = calloc(..); c->name = ..;` in a C
-/// create function). Maps each such local to the first place it escapes
-/// (invalid when it never does).
+/// create function). So is an object a pointer parameter designates when
+/// the function initialises a lock inside it (`pthread_mutex_init(&j->mu)`
+/// in `journal_open(j)`): no thread can use the object while its lock is
+/// being set up, so the caller has not shared it yet. Maps each such
+/// variable to the first place it escapes (invalid when it never does).
 class FreshPointers : public RecursiveASTVisitor<FreshPointers> {
 public:
   FreshPointers(const FunctionDecl *FD, const TUMemory &TU) : FD(FD), TU(TU) {}
@@ -359,6 +362,15 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *F = CE->getDirectCallee())
+      if (F->getDeclName().isIdentifier() && CE->getNumArgs() > 0 &&
+          llvm::is_contained({"pthread_mutex_init", "pthread_rwlock_init",
+                              "pthread_spin_init", "mtx_init"},
+                             F->getName()))
+        if (const auto *P = dyn_cast_or_null<ParmVarDecl>(
+                ownerOf(CE->getArg(0))))
+          if (P->getType()->isPointerType())
+            Candidates.insert(P);
     // Filling, initialising or freeing the object does not publish it.
     if (const FunctionDecl *F = CE->getDirectCallee())
       if (F->getDeclName().isIdentifier() && CE->getNumArgs() > 0 &&
@@ -406,6 +418,20 @@ private:
   static const VarDecl *var(const Expr *E) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
       return dyn_cast<VarDecl>(DRE->getDecl());
+    return nullptr;
+  }
+  /// The pointer whose pointee E lies in: `p` for `&p->mu`, `&p->a.mu`.
+  static const VarDecl *ownerOf(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      return nullptr;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+    while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return var(ME->getBase());
+      E = ME->getBase()->IgnoreParenImpCasts();
+    }
     return nullptr;
   }
   void allow(const Expr *E) {
@@ -488,6 +514,8 @@ private:
       return declStmt(DS);
     if (const auto *If = dyn_cast<IfStmt>(S))
       return ifStmt(If);
+    if (const auto *CS = dyn_cast<CompoundStmt>(S))
+      return compound(CS);
     if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
       returnStmt(RS);
       return;
@@ -750,8 +778,53 @@ private:
     visit(If->getThen());
     size_t T1 = Out.Accesses.size();
     visit(If->getElse());
-    // A write in the branch decided by a read of the same storage.
-    for (size_t W = C1; W < T1; ++W) {
+    markChecked(C0, C1, C1, T1);
+    // `if (!w->pending) return; w->pending = 0;`: what follows in the
+    // block runs only when the check failed (compound() marks it).
+    EarlyExit.reset();
+    if (!If->getElse() && leaves(If->getThen()))
+      EarlyExit = {C0, C1};
+    // A branch decided by a local that holds an earlier read.
+    markStale(C1, T1, If->getCond(), /*Value=*/false);
+    dropLastOwnerAccesses(If, C0, C1, T1);
+  }
+
+  /// Whether S always leaves the enclosing block: it is, or ends in, a
+  /// return, break, continue, goto or a call that never returns.
+  bool leaves(const Stmt *S) const {
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+      S = CS->body_empty() ? nullptr : CS->body_back();
+    if (!S)
+      return false;
+    if (isa<ReturnStmt>(S) || isa<BreakStmt>(S) || isa<ContinueStmt>(S) ||
+        isa<GotoStmt>(S))
+      return true;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      return Ev.NoReturn.count(CE);
+    return false;
+  }
+
+  void compound(const CompoundStmt *CS) {
+    // Checks of early-exit ifs seen so far in this block, as ranges of
+    // condition accesses, each with where the rest of the block begins.
+    std::vector<std::tuple<size_t, size_t, size_t>> Checks;
+    for (const Stmt *C : CS->body()) {
+      EarlyExit.reset();
+      visit(C);
+      if (EarlyExit && isa<IfStmt>(C))
+        Checks.emplace_back(EarlyExit->first, EarlyExit->second,
+                            Out.Accesses.size());
+      EarlyExit.reset();
+    }
+    size_t End = Out.Accesses.size();
+    for (const auto &[C0, C1, W0] : Checks)
+      markChecked(C0, C1, W0, End);
+  }
+
+  /// Writes among accesses [W0, W1) whose storage the condition accesses
+  /// [C0, C1) read: the write acts on that check.
+  void markChecked(size_t C0, size_t C1, size_t W0, size_t W1) {
+    for (size_t W = W0; W < W1; ++W) {
       if (!isWrite(Out.Accesses[W].How) ||
           Out.Accesses[W].OuterCheckAt.isValid())
         continue;
@@ -760,6 +833,31 @@ private:
             Out.Accesses[R].How == AccessKind::Read) {
           Access &A = Out.Accesses[W];
           std::vector<std::string> RLocks = names(Out.Accesses[R].Locks);
+          // `if (!q.head) return; lock(); n = q.head; q.head = n->next;`
+          // (or `count--` under the lock): the write acts on what it read
+          // again under a lock the check lacked, not on the check (whose
+          // own read is the race).
+          auto ReadsUnderNewLock = [&](const Access &O) {
+            return O.How != AccessKind::Write && O.Loc == A.Loc &&
+                   llvm::any_of(names(O.Locks), [&](const std::string &L) {
+                     return !llvm::is_contained(RLocks, L);
+                   });
+          };
+          // One check, one act: a write after this function's own earlier
+          // write of the storage (`if (n) return; n++; ... n--;`) follows
+          // from that write, not from the check.
+          auto ActsBefore = [&](const Access &O) {
+            return isWrite(O.How) && O.Loc == A.Loc;
+          };
+          bool Reread =
+              ReadsUnderNewLock(A) ||
+              llvm::any_of(llvm::make_range(Out.Accesses.begin() + W0,
+                                            Out.Accesses.begin() + W),
+                           [&](const Access &O) {
+                             return ReadsUnderNewLock(O) || ActsBefore(O);
+                           });
+          if ((A.CheckedAt.isInvalid() || A.Stale) && Reread)
+            break;
           if (A.CheckedAt.isInvalid() || A.Stale) {
             // A fresh check replaces a stale value: re-validating under
             // the lock is the correct pattern.
@@ -775,9 +873,6 @@ private:
           break;
         }
     }
-    // A branch decided by a local that holds an earlier read.
-    markStale(C1, T1, If->getCond(), /*Value=*/false);
-    dropLastOwnerAccesses(If, C0, C1, T1);
   }
 
   /// `if (atomic_fetch_sub(&m->refs, 1) == 1) free(m);`: the thread whose
@@ -794,11 +889,14 @@ private:
     const Expr *K = BO->getRHS()->IgnoreParenImpCasts();
     if (K->isValueDependent() || !K->EvaluateAsInt(R, Ctx))
       return;
-    // The counted object: the one holding the atomic counter.
+    // The counted object: the one holding the counter. A plain counter
+    // (`if (--m->refs == 0) free(m);`) is the same protocol done wrong:
+    // its decrement is the race (nonatomic-rmw reports it), and what the
+    // branch does is still meant for the last owner alone.
     std::optional<AbsLoc> Obj;
     for (size_t I = C0; I < C1; ++I) {
       const Access &A = Out.Accesses[I];
-      if (A.Atomic && A.How == AccessKind::ReadModifyWrite &&
+      if (A.How == AccessKind::ReadModifyWrite &&
           !A.Loc.Path.empty() && A.Loc.Path.back().Kind == PathStep::Field) {
         Obj = A.Loc;
         Obj->Path.pop_back();
@@ -1978,6 +2076,9 @@ private:
   Summary &Out;
   ThreadEvents &Ev;
   llvm::DenseMap<const VarDecl *, SourceLocation> Fresh;
+  /// Set by ifStmt for an `if` without else whose branch leaves the block:
+  /// its condition's accesses, for compound() to mark the rest of the block.
+  std::optional<std::pair<size_t, size_t>> EarlyExit;
   llvm::DenseSet<const Expr *> Spawned;
   llvm::DenseSet<const FunctionDecl *> SpawnEntries;
   bool OwnObject = false;

@@ -139,6 +139,49 @@ const Config &backup() {
   return *Backup;
 }
 
+// Case 5: the same two shapes with an early return for the first check:
+// the rest of the function is the branch where the check failed.
+Config *Early = nullptr;
+Config *EarlyOnce = nullptr;
+std::mutex EarlyMu;
+
+const Config &early() {
+  if (Early)
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: double-checked initialization of 'Early' reads it without a lock while another thread can be writing it under 'EarlyMu' [racelint-nonatomic-rmw]
+    return *Early;
+  std::lock_guard<std::mutex> G(EarlyMu);
+  if (!Early)
+    Early = new Config();
+  // CHECK-NOTES: :[[@LINE-1]]:5: note: written here with 'EarlyMu' held
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: declare 'Early' std::atomic and use memory_order_acquire for the unlocked check and memory_order_release for the write, or initialize it with std::call_once or a function-local static
+  return *Early;
+}
+
+const Config &earlyOnce() {
+  if (EarlyOnce)
+    return *EarlyOnce;
+  std::lock_guard<std::mutex> G(EarlyMu);
+  EarlyOnce = new Config();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: check-then-act on 'EarlyOnce': the check is made without 'EarlyMu', which is held only for the write [racelint-nonatomic-rmw]
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: checked here with no lock held
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: make the check under 'EarlyMu' as well, or check again after acquiring it
+  return *EarlyOnce;
+}
+
+// Twin: the early return made under the lock, released on that path only.
+Config *EarlyLocked = nullptr;
+
+const Config &earlyLocked() {
+  EarlyMu.lock();
+  if (EarlyLocked) {
+    EarlyMu.unlock();
+    return *EarlyLocked;
+  }
+  EarlyLocked = new Config();
+  EarlyMu.unlock();
+  return *EarlyLocked;
+}
+
 Connection Conn;
 
 int main() {
@@ -154,6 +197,9 @@ int main() {
       staticConfig();
       fallback();
       backup();
+      early();
+      earlyOnce();
+      earlyLocked();
     });
   for (auto &T : Pool)
     T.join();

@@ -1,4 +1,4 @@
-// RUN: %check_racelint %s racelint-unguarded-shared-state,racelint-inconsistent-locking %t -- -std=c11 -pthread
+// RUN: %check_racelint %s racelint-unguarded-shared-state,racelint-inconsistent-locking,racelint-nonatomic-rmw %t -- -std=c11 -pthread
 // A field updated with __sync builtins or __atomic builtins on one path is
 // shared between threads; reading or clearing it with plain loads and
 // stores elsewhere races with those updates. The twins use the builtins on
@@ -31,7 +31,7 @@ static int drain(struct wakeup *w) {
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'w->pending' is read with no lock held while another thread can access it [racelint-unguarded-shared-state]
     return 0;
   w->pending = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'w->pending' is written with no lock held while another thread can access it [racelint-unguarded-shared-state]
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: check-then-act on 'w->pending' without a lock; another thread can change it between the check and the write [racelint-nonatomic-rmw]
   int n = __sync_lock_test_and_set(&w->pending_ok, 0);
   unsigned s = w->seen;
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'w->seen' is read with no lock held while another thread can access it [racelint-unguarded-shared-state]
