@@ -128,6 +128,8 @@ bool explicitlyRelaxed(const Expr *Order, const ASTContext &Ctx) {
   // The implicit order of atomic_load(&a) is a default argument: seq_cst.
   if (isa<CXXDefaultArgExpr>(Order))
     return false;
+  if (Order->isValueDependent())
+    return false;
   std::optional<llvm::APSInt> V = Order->getIntegerConstantExpr(Ctx);
   return V && *V == 0; // memory_order_relaxed
 }
@@ -183,7 +185,8 @@ bool relaxedConstantStore(const Stmt *St, const ASTContext &Ctx) {
   }
   if (!Val || !explicitlyRelaxed(Order, Ctx))
     return false;
-  return Val->IgnoreParenImpCasts()->isIntegerConstantExpr(Ctx) ||
+  return (!Val->isValueDependent() &&
+          Val->IgnoreParenImpCasts()->isIntegerConstantExpr(Ctx)) ||
          isa<CXXBoolLiteralExpr>(Val->IgnoreParenImpCasts());
 }
 
@@ -522,7 +525,7 @@ void NonatomicRmwCheck::findAtomicPatterns(const FunctionDecl *FD,
         if (const auto *Lit =
                 dyn_cast<CXXBoolLiteralExpr>(W->IgnoreParenImpCasts()))
           StoresTrue = Lit->getValue();
-        else if (W->EvaluateAsInt(WV, Ctx))
+        else if (!W->isValueDependent() && W->EvaluateAsInt(WV, Ctx))
           StoresTrue = WV.Val.getInt().getBoolValue();
         else
           return "";

@@ -636,6 +636,36 @@ std::string LockRecognizer::zeroArgKey(const FunctionDecl *FD,
 
 std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
   const FunctionDecl *FD = Call->getDirectCallee();
+  // `Mu.lock()` where Mu's type is a template parameter, in a template
+  // analysed uninstantiated: the std::mutex names are the lock's interface.
+  if (const auto *DM = dyn_cast_or_null<CXXDependentScopeMemberExpr>(
+          Call->getCallee() ? Call->getCallee()->IgnoreParens() : nullptr);
+      DM && !DM->isImplicitAccess() && DM->getMember().isIdentifier() &&
+      Call->getNumArgs() == 0) {
+    QualType BT = DM->getBase()->getType();
+    if (DM->isArrow())
+      if (const auto *PT = BT->getAs<PointerType>())
+        BT = PT->getPointeeType();
+    StringRef N = DM->getMember().getAsIdentifierInfo()->getName();
+    LockOp Op;
+    if (N == "lock" || N == "lock_shared")
+      Op.Kind = LockOp::Acquire;
+    else if (N == "unlock" || N == "unlock_shared")
+      Op.Kind = LockOp::Release;
+    else if (N == "try_lock" || N == "try_lock_shared")
+      Op.Kind = LockOp::TryAcquire;
+    else
+      return std::nullopt;
+    if (!BT->getAs<TemplateTypeParmType>())
+      return std::nullopt;
+    Op.Mode = N.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
+    auto L = DM->isArrow() ? lockOfPointer(DM->getBase())
+                           : lockOfObject(DM->getBase());
+    if (!L)
+      return std::nullopt;
+    Op.Locks.push_back(*L);
+    return Op;
+  }
   if (!FD) {
     if (const ValueDecl *D = pointerCallee(Call))
       return classifyPointerCall(Call, D);
@@ -754,6 +784,12 @@ std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
 
 GuardKind LockRecognizer::guardKind(QualType T) const {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  // `std::lock_guard<Lock>` in a template: the template names the guard.
+  if (!RD)
+    if (const auto *TST = T.getNonReferenceType()
+                              ->getAs<TemplateSpecializationType>())
+      if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+        RD = dyn_cast_or_null<CXXRecordDecl>(TD->getTemplatedDecl());
   if (!RD)
     return GuardKind::None;
   if (RD->hasAttr<ScopedLockableAttr>())
@@ -868,6 +904,43 @@ LockRecognizer::classifyGuardConstruct(const CXXConstructExpr *CE) const {
   if (G.Locks.empty() && !G.MovedFrom &&
       Ctor && Ctor->isDefaultConstructor())
     G.Tag = GuardInit::Defer;
+  return G;
+}
+
+std::optional<LockRecognizer::GuardInit>
+LockRecognizer::classifyDependentGuard(const VarDecl *VD) const {
+  GuardKind K = guardKind(VD->getType());
+  if (K == GuardKind::None || K == GuardKind::Annotated || !VD->getInit() ||
+      !VD->getType()->isDependentType())
+    return std::nullopt;
+  const Expr *Init = VD->getInit()->IgnoreParens();
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *PL = dyn_cast<ParenListExpr>(VD->getInit()))
+    for (unsigned I = 0; I < PL->getNumExprs(); ++I)
+      Args.push_back(PL->getExpr(I));
+  else if (const auto *UC = dyn_cast<CXXUnresolvedConstructExpr>(Init))
+    Args.append(UC->arg_begin(), UC->arg_end());
+  else if (const auto *IL = dyn_cast<InitListExpr>(Init))
+    Args.append(IL->inits().begin(), IL->inits().end());
+  else
+    Args.push_back(Init);
+  GuardInit G;
+  G.Mode = K == GuardKind::SharedLock ? LockMode::Shared : LockMode::Exclusive;
+  for (const Expr *Arg : Args) {
+    if (auto T = tagOf(Arg)) {
+      G.Tag = *T;
+      continue;
+    }
+    QualType AT = stripLockExpr(Arg)->getType();
+    if (AT->isPointerType()) {
+      if (auto L = lockOfPointer(Arg))
+        G.Locks.push_back(*L);
+    } else if (auto L = lockOfObject(Arg)) {
+      G.Locks.push_back(*L);
+    }
+  }
+  if (G.Locks.empty())
+    return std::nullopt;
   return G;
 }
 

@@ -113,6 +113,10 @@ public:
   };
   std::optional<GuardInit>
   classifyGuardConstruct(const clang::CXXConstructExpr *CE) const;
+  /// The same for a guard of a dependent type in a template never
+  /// instantiated (`std::lock_guard<Lock> g(lock_)`, whose initialiser is a
+  /// parenthesised list): the arguments that are not tags are its locks.
+  std::optional<GuardInit> classifyDependentGuard(const clang::VarDecl *VD) const;
 
   /// Whether the function is declared to return holding (or having
   /// released) locks: capability attributes or the Lock/UnlockFunctions

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/PostOrderIterator.h"
@@ -556,16 +557,52 @@ struct LocksetAnalysis::Transfer {
   }
 
   void onGuardDecl(const VarDecl *VD, const CXXConstructExpr *CE) {
-    auto Init = A.R.classifyGuardConstruct(CE);
+    if (auto Init = A.R.classifyGuardConstruct(CE))
+      onGuardInit(VD, *Init, CE->getBeginLoc(), nullptr);
+  }
+
+  /// `std::lock_guard<Lock> g(lock_)` in a template never instantiated:
+  /// the guard lives until control leaves the block that declares it.
+  void onDependentGuardDecl(const VarDecl *VD, const DeclStmt *DS) {
+    auto Init = A.R.classifyDependentGuard(VD);
     if (!Init)
       return;
+    const Stmt *Scope = nullptr;
+    DynTypedNodeList Parents = A.Ctx.getParents(*DS);
+    if (!Parents.empty())
+      Scope = Parents[0].get<CompoundStmt>();
+    if (!Scope)
+      return;
+    onGuardInit(VD, *Init, VD->getBeginLoc(), Scope);
+  }
+
+  /// Releases the guards of dependent type whose block St is outside of.
+  void leaveScopes(const Stmt *St) {
+    const SourceManager &SM = A.Ctx.getSourceManager();
+    SourceLocation At = SM.getExpansionLoc(St->getBeginLoc());
+    llvm::SmallVector<const VarDecl *, 2> Dead;
+    for (const auto &[VD, G] : S.Guards)
+      if (G.Scope &&
+          (SM.isBeforeInTranslationUnit(
+               At, SM.getExpansionLoc(G.Scope->getBeginLoc())) ||
+           SM.isBeforeInTranslationUnit(
+               SM.getExpansionLoc(G.Scope->getEndLoc()), At)))
+        Dead.push_back(VD);
+    for (const VarDecl *VD : Dead)
+      onDtor(VD, At);
+  }
+
+  void onGuardInit(const VarDecl *VD, const LockRecognizer::GuardInit &I,
+                   SourceLocation InitLoc, const Stmt *Scope) {
+    const LockRecognizer::GuardInit *Init = &I;
     GuardState G;
     G.Kind = A.R.guardKind(VD->getType());
     G.Mode = Init->Mode;
     G.Locks = Init->Locks;
+    G.Scope = Scope;
     for (LockRef &L : G.Locks)
       resolve(L);
-    G.Loc = CE->getBeginLoc();
+    G.Loc = InitLoc;
     SourceLocation Loc = VD->getLocation();
     if (Init->MovedFrom) {
       auto Src = S.Guards.find(Init->MovedFrom);
@@ -854,6 +891,8 @@ struct LocksetAnalysis::Transfer {
       if (A.R.guardKind(VD->getType()) != GuardKind::None) {
         if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
           onGuardDecl(VD, CE);
+        else if (VD->getType()->isDependentType())
+          onDependentGuardDecl(VD, DS);
         continue;
       }
       onStore(VD, VD->getInit());
@@ -875,6 +914,8 @@ struct LocksetAnalysis::Transfer {
   void apply(const CFGElement &E) {
     if (auto CS = E.getAs<CFGStmt>()) {
       const Stmt *St = CS->getStmt();
+      if (!S.Guards.empty())
+        leaveScopes(St);
       if (const auto *Call = dyn_cast<CallExpr>(St))
         onCall(Call);
       else if (const auto *DS = dyn_cast<DeclStmt>(St))
@@ -1524,6 +1565,15 @@ void LocksetAnalysis::recordExit(const CFGBlock &Pred, const LockState &S,
     if (isa<CXXThrowExpr>(T))
       return;
   X.Held = S.Held;
+  // A guard of a dependent type dies at the return like any guard (the CFG
+  // has no destructor call for it).
+  for (const auto &[VD, G] : S.Guards)
+    if (G.Scope)
+      for (const LockRef &L : G.Locks) {
+        auto It = X.Held.find(L.Key);
+        if (It != X.Held.end() && It->second.Guard == VD)
+          X.Held.erase(It);
+      }
   Report.Exits.push_back(std::move(X));
 }
 

@@ -69,8 +69,12 @@ struct GuardState {
   /// matching lock() gives them back to the guard; still unlocked when the
   /// guard dies means a double unlock.
   std::map<std::string, clang::SourceLocation> HandReleased;
+  /// A guard of a dependent type (in a template analysed uninstantiated)
+  /// has no destructor in the CFG: it dies when control leaves this block.
+  const clang::Stmt *Scope = nullptr;
   bool operator==(const GuardState &O) const {
     return Owns == O.Owns && Mode == O.Mode && Kind == O.Kind &&
+           Scope == O.Scope &&
            HandReleased == O.HandReleased &&
            Locks.size() == O.Locks.size() &&
            std::equal(Locks.begin(), Locks.end(), O.Locks.begin());

@@ -4,6 +4,7 @@
 #include "Project.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include <functional>
@@ -986,9 +987,31 @@ RaceModel &TUModel::races(const RaceConfig &RC) {
   return *M;
 }
 
+/// A member function of a class template none of whose member functions
+/// the file instantiates (a header that declares `using SharedMailbox =
+/// Mailbox<std::mutex>;` and calls nothing): its pattern is analysed as
+/// written, once, with what depends on the template's parameters unknown.
+/// Once any member is instantiated, the instantiations are analysed
+/// instead, so a defect is never reported once per instantiation.
+static bool isUninstantiatedMember(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->getDescribedFunctionTemplate() ||
+      MD->getTemplateSpecializationKind() != TSK_Undeclared)
+    return false;
+  const ClassTemplateDecl *CT = MD->getParent()->getDescribedClassTemplate();
+  if (!CT)
+    return false;
+  for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())
+    for (const CXXMethodDecl *M : Spec->methods())
+      if (M->doesThisDeclarationHaveABody() &&
+          M->getTemplateInstantiationPattern())
+        return false;
+  return true;
+}
+
 bool shouldAnalyze(const FunctionDecl *FD, ASTContext &Ctx) {
-  if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
-      FD->isInvalidDecl())
+  if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
+      (FD->isDependentContext() && !isUninstantiatedMember(FD)))
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getExpansionLoc(FD->getLocation());
