@@ -379,6 +379,8 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
     }
   }
   InProgress.erase(FD);
+  // Kept for every caller: no slack from the vector's growth.
+  Result.shrink_to_fit();
   return EffectiveCache[FD] = std::move(Result);
 }
 

@@ -36,7 +36,11 @@ struct LockLoc {
   std::string Name;
   bool Shared = false;
 };
-using LockList = llvm::SmallVector<LockLoc, 2>;
+// A std::vector, not a SmallVector: an Access is copied once per call
+// chain that reaches it (RaceModel::effective), hundreds of thousands of
+// times in a large header, and most hold no lock; inline storage for two
+// locks made every copy 600 bytes larger.
+using LockList = std::vector<LockLoc>;
 
 /// Whether the two lock lists share a lock that excludes both sides (two
 /// holders of a reader lock run together).
@@ -49,14 +53,15 @@ struct ThreadPoint {
   /// Spawns of this function's summary (indices into Summary::Spawns)
   /// whose thread may be running here.
   llvm::SmallVector<unsigned, 2> Alive;
+  // The three below are usually empty: no inline storage (see LockList).
   /// Once objects whose routine has certainly completed before this point.
-  llvm::SmallVector<AbsLoc, 1> OncePassed;
+  std::vector<AbsLoc> OncePassed;
   /// Barrier phases: how many times the thread has certainly passed each
   /// barrier (or latch) before this point.
-  llvm::SmallVector<std::pair<AbsLoc, unsigned>, 1> Phases;
+  std::vector<std::pair<AbsLoc, unsigned>> Phases;
   /// Locks the function has acquired on every path to this point (held or
   /// not any more): ordering by lock hand-off.
-  llvm::SmallVector<AbsLoc, 1> Acquired;
+  std::vector<AbsLoc> Acquired;
 };
 
 struct Access {
