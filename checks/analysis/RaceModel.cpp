@@ -1455,7 +1455,7 @@ std::string RaceModel::pairingSignature(const RootAccess &A,
   llvm::raw_string_ostream OS(S);
   OS << A.Context << '|' << A.A.E << '|' << A.A.Function << '|'
      << A.A.At.getRawEncoding() << '|' << static_cast<int>(A.A.How) << '|'
-     << A.A.Atomic << A.A.Ordering << A.PerInstance
+     << A.A.Atomic << A.A.Ordering << A.A.Shallow << A.PerInstance
      << A.A.PerInstanceElement << A.Untracked << A.Chain.empty() << '|'
      << exactKey(A.A.Loc) << '|';
   for (size_t I = 0; I < A.RelLocks.size(); ++I)
@@ -1564,6 +1564,10 @@ void RaceModel::findRaces() {
         if (X.A.Atomic && Y.A.Atomic)
           continue;
         if (!X.A.Loc.mayOverlap(Y.A.Loc))
+          continue;
+        // `v.size()` against a write of one element of v: apart.
+        if ((X.A.Shallow && Y.A.Loc.Path.size() > X.A.Loc.Path.size()) ||
+            (Y.A.Shallow && X.A.Loc.Path.size() > Y.A.Loc.Path.size()))
           continue;
         if (commonLock(X, Y) || !mayRunConcurrently(X, Y))
           continue;

@@ -568,6 +568,27 @@ private:
 
   //--- Accesses ----------------------------------------------------------
 
+  /// A class of the standard library that holds elements (`std::vector`,
+  /// `std::map`, `std::string`...): its own state is apart from theirs.
+  static bool isStdContainer(QualType T) {
+    T = T.getNonReferenceType();
+    if (const auto *PT = T->getAs<PointerType>())
+      T = PT->getPointeeType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && RD->isInStdNamespace() &&
+           llvm::any_of(RD->methods(), [](const CXXMethodDecl *M) {
+             return M->getDeclName().isIdentifier() && M->getName() == "size";
+           });
+  }
+
+  /// The accesses recorded since Begin read the container's bookkeeping
+  /// only.
+  void markShallow(size_t Begin) {
+    for (size_t I = Begin; I < Out.Accesses.size(); ++I)
+      if (Out.Accesses[I].How == AccessKind::Read)
+        Out.Accesses[I].Shallow = true;
+  }
+
   /// Whether the object reached through E is still this function's alone:
   /// a fresh allocation not yet published at At.
   bool throughFresh(const Expr *E, SourceLocation At) const {
@@ -959,7 +980,14 @@ private:
   void forRange(const CXXForRangeStmt *FR) {
     // `for (x : c)` reads c through begin()/end().
     visit(FR->getInit());
+    size_t Begin = Out.Accesses.size();
     lvalue(FR->getRangeInit(), AccessKind::Read);
+    // Through a reference the elements are read where the body uses the
+    // loop variable (bound to them); the loop itself reads begin and end.
+    if (const VarDecl *LV = FR->getLoopVariable())
+      if (LV->getType()->isReferenceType() &&
+          isStdContainer(FR->getRangeInit()->getType()))
+        markShallow(Begin);
     // `for (auto &t : threads) t.join();` joins every thread in threads.
     if (const VarDecl *LV = FR->getLoopVariable())
       if (joinsVar(FR->getBody(), LV)) {
@@ -1748,12 +1776,18 @@ private:
         if (Ctx0 != AccessKind::Read && K == AccessKind::Read &&
             !MD->isConst())
           K = AccessKind::Write; // `v.back() = x`
+        size_t Begin = Out.Accesses.size();
         if (Arrow) {
           recordPointee(MC, Obj, K);
           visit(Obj);
         } else {
           lvalue(Obj, K);
         }
+        if (K == AccessKind::Read && isStdContainer(OT) &&
+            MD->getDeclName().isIdentifier() &&
+            llvm::is_contained({"size", "empty", "capacity", "max_size"},
+                               MD->getName()))
+          markShallow(Begin);
         // ... and an object it takes by non-const reference too
         // (`batch.swap(pending_)` empties pending_).
         for (unsigned I = 0; I < MC->getNumArgs() && I < MD->getNumParams();

@@ -89,6 +89,11 @@ struct Access {
   ThreadPoint Threads;
   /// `x = x op y`: a write whose value was read from the same storage.
   bool SplitRMW = false;
+  /// Reads only a standard container's own bookkeeping, not its elements
+  /// (`v.size()`, the begin and end of `for (auto &x : v)`): a write of the
+  /// container itself (`push_back`) conflicts with it, a write of one of
+  /// its elements does not.
+  bool Shallow = false;
   /// `slots[id]` where id is a by-value parameter or capture: instances of
   /// one thread entry use different elements.
   bool PerInstanceElement = false;
