@@ -2376,6 +2376,11 @@ Summary SummaryBuilder::build(const FunctionDecl *FD, const FunctionLocks &FL,
         for (const LockLoc &L : From.LocksAtCreate)
           for (const AbsLoc &A : substitute(L.Loc, Callee, C).Objs)
             T.LocksAtCreate.push_back({A, L.Name, L.Shared});
+        // A lock the callee holds from its create to its join covers the
+        // thread wherever the callee is called from.
+        for (const LockLoc &L : From.LocksHeldToJoin)
+          for (const AbsLoc &A : substitute(L.Loc, Callee, C).Objs)
+            T.LocksHeldToJoin.push_back({A, L.Name, L.Shared});
         T.AliveAtExit = From.AliveAtExit;
         unsigned Id = S.Spawns.size();
         C.SpawnMap[CI].push_back(Id);
