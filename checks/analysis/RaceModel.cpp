@@ -1609,11 +1609,21 @@ void RaceModel::findRaces() {
                A.A.Function ==
                    dyn_cast<FunctionDecl>(A.A.Loc.Var->getDeclContext());
       };
-      if (X.A.Loc.Root == AbsLoc::Local && (InOwner(X) || InOwner(Y))) {
+      const GuardInfo &G = Guards[X.A.Loc.key()];
+      // Only the local's own storage: a buffer it points to
+      // (`free(rq.body)`) is memory like any other, and a local that
+      // carries its own guarding lock (the threads write `jobs[i].result`
+      // under `jobs[i].mu`) has a deviation from it, not a capture, when
+      // read bare. (A separate mutex on one side is the capture's note.)
+      bool OwnStorage = llvm::none_of(X.A.Loc.Path, [](const PathStep &S) {
+        return S.Kind == PathStep::Deref;
+      });
+      bool OwnLock = !G.Lock.empty() && G.LockLoc.sameRoot(X.A.Loc);
+      if (X.A.Loc.Root == AbsLoc::Local && OwnStorage && !OwnLock &&
+          (InOwner(X) || InOwner(Y))) {
         R.CapturedLocal = true;
         R.SpawnerSide = InOwner(X);
       }
-      const GuardInfo &G = Guards[X.A.Loc.key()];
       bool Holds = llvm::is_contained(X.RelLocks, G.Lock);
       if (!G.Lock.empty()) {
         size_t Idx = std::find(X.RelLocks.begin(), X.RelLocks.end(), G.Lock) -
