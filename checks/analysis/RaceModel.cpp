@@ -749,6 +749,7 @@ void RaceModel::collect() {
                 RA.A.Loc.Path[I].Kind == PathStep::Deref ? '*' : 'f');
         }
         RA.A.Loc = Grouped;
+        RA.LocKey = RA.A.Loc.key();
         ByKey[RA.Key].push_back(std::move(RA));
       }
     }
@@ -924,7 +925,7 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
     // (Not a lock of `this` held while filling an object the root's caller
     // hands in, `send(Response &res)`: it says nothing about other objects
     // of that type.)
-    auto G = GuardLocks.find(A.A.Loc.key());
+    auto G = GuardLocks.find(A.LocKey);
     if (G != GuardLocks.end() && llvm::is_contained(A.RelLocks, G->second) &&
         !llvm::is_contained(A.ForeignLocks, G->second))
       return true;
@@ -980,7 +981,7 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
       return llvm::any_of(
           S, [&](const std::string &A) { return keysOverlap(A, K); });
     };
-    if (Uses(AX->second, X.A.Loc.key()) && Uses(AY->second, Y.A.Loc.key()))
+    if (Uses(AX->second, X.LocKey) && Uses(AY->second, Y.LocKey))
       return true;
   }
   if (const RecordDecl *RD = X.A.Loc.lastRecord())
@@ -1244,7 +1245,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   std::set<std::string> Candidates;
   unsigned Writes = 0;
   for (const RootAccess &A : Accesses) {
-    if (!keysOverlap(A.A.Loc.key(), Key))
+    if (!keysOverlap(A.LocKey, Key))
       continue;
     ++G.Total;
     // Locks a thread holds for its whole life guard nothing in particular.
@@ -1321,7 +1322,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     O.Lapses = true;
     for (const RootAccess &A : Accesses) {
       bool H = llvm::is_contained(A.RelLocks, L);
-      if (keysOverlap(A.A.Loc.key(), Key)) {
+      if (keysOverlap(A.LocKey, Key)) {
         if (!H) {
           AnyBare = true;
           O.Lapses &= Holding.contains(A.A.Function);
@@ -1393,7 +1394,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     // are reported.)
     std::set<const Expr *> WH, WB, SH, SB;
     for (const RootAccess &A : Accesses)
-      if (keysOverlap(A.A.Loc.key(), Key)) {
+      if (keysOverlap(A.LocKey, Key)) {
         bool H = llvm::is_contained(A.RelLocks, L);
         (H ? SH : SB).insert(A.A.E);
         if (isWrite(A.A.How))
@@ -1501,7 +1502,7 @@ void RaceModel::findRaces() {
     // Guards per storage (field) within the root.
     std::map<std::string, GuardInfo> Guards;
     for (const RootAccess &A : Accesses) {
-      std::string K = A.A.Loc.key();
+      std::string K = A.LocKey;
       if (!Guards.count(K)) {
         Guards[K] = guardOf(Accesses, K);
         GuardLocks[K] = Guards[K].Lock;
@@ -1517,7 +1518,7 @@ void RaceModel::findRaces() {
     // accesses to hundreds of fields is not paired all against all.
     std::map<std::string, std::vector<size_t>> ByStorage;
     for (size_t I = 0; I < Accesses.size(); ++I)
-      ByStorage[Accesses[I].A.Loc.key()].push_back(I);
+      ByStorage[Accesses[I].LocKey].push_back(I);
     std::map<std::string, std::vector<size_t>> Candidates;
     for (const auto &[K, _] : ByStorage) {
       std::vector<size_t> &C = Candidates[K];
@@ -1552,7 +1553,7 @@ void RaceModel::findRaces() {
           Partner[&X] = P->second;
         continue;
       }
-      for (size_t J : Candidates[X.A.Loc.key()]) {
+      for (size_t J : Candidates[X.LocKey]) {
         if (Rep[J] != J)
           continue;
         if (I == J && !Contexts[X.Context].Multi &&
@@ -1609,7 +1610,7 @@ void RaceModel::findRaces() {
                A.A.Function ==
                    dyn_cast<FunctionDecl>(A.A.Loc.Var->getDeclContext());
       };
-      const GuardInfo &G = Guards[X.A.Loc.key()];
+      const GuardInfo &G = Guards[X.LocKey];
       // Only the local's own storage: a buffer it points to
       // (`free(rq.body)`) is memory like any other, and a local that
       // carries its own guarding lock (the threads write `jobs[i].result`
@@ -1651,7 +1652,7 @@ void RaceModel::findRaces() {
         const RootAccess *Best = nullptr;
         for (const RootAccess &O : Accesses)
           if (isWrite(O.A.How) && O.A.E != X.A.E &&
-              keysOverlap(O.A.Loc.key(), X.A.Loc.key()) &&
+              keysOverlap(O.LocKey, X.LocKey) &&
               llvm::is_contained(O.RelLocks, G.Lock) &&
               (!Best || (!Best->Chain.empty() && O.Chain.empty())))
             Best = &O;

@@ -121,6 +121,9 @@ struct RootAccess {
   std::vector<std::string> ForeignLocks;
   /// Grouping key of the storage ("g:tab[*].n", "type:conn.refs").
   std::string Key;
+  /// A.Loc.key() of the grouped location, computed once in collect():
+  /// guard inference and pairing compare it many times per access.
+  std::string LocKey;
   /// The steps grouping by type cut off the front of the path, one
   /// character each ('*' a dereference, 'f' another step), so that a lock
   /// named relative to the uncut path can still be spelled.
