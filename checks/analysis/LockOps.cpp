@@ -634,6 +634,22 @@ std::string LockRecognizer::zeroArgKey(const FunctionDecl *FD,
   return Name + "()";
 }
 
+/// The operation a std::mutex-family member function performs, by name
+/// (`lock`, `unlock_shared`, `try_lock_for`...), with its mode.
+static std::optional<LockOp> mutexMemberOp(StringRef N) {
+  LockOp Op;
+  if (N == "lock" || N == "lock_shared")
+    Op.Kind = LockOp::Acquire;
+  else if (N == "unlock" || N == "unlock_shared")
+    Op.Kind = LockOp::Release;
+  else if (N.starts_with("try_lock"))
+    Op.Kind = LockOp::TryAcquire;
+  else
+    return std::nullopt;
+  Op.Mode = N.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
+  return Op;
+}
+
 std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
   const FunctionDecl *FD = Call->getDirectCallee();
   // `Mu.lock()` where Mu's type is a template parameter, in a template
@@ -646,24 +662,13 @@ std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
     if (DM->isArrow())
       if (const auto *PT = BT->getAs<PointerType>())
         BT = PT->getPointeeType();
-    StringRef N = DM->getMember().getAsIdentifierInfo()->getName();
-    LockOp Op;
-    if (N == "lock" || N == "lock_shared")
-      Op.Kind = LockOp::Acquire;
-    else if (N == "unlock" || N == "unlock_shared")
-      Op.Kind = LockOp::Release;
-    else if (N == "try_lock" || N == "try_lock_shared")
-      Op.Kind = LockOp::TryAcquire;
-    else
+    auto Op = mutexMemberOp(DM->getMember().getAsIdentifierInfo()->getName());
+    if (!Op || !BT->getAs<TemplateTypeParmType>())
       return std::nullopt;
-    if (!BT->getAs<TemplateTypeParmType>())
-      return std::nullopt;
-    Op.Mode = N.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
-    auto L = DM->isArrow() ? lockOfPointer(DM->getBase())
-                           : lockOfObject(DM->getBase());
+    auto L = lockOfCallObject(DM->getBase());
     if (!L)
       return std::nullopt;
-    Op.Locks.push_back(*L);
+    Op->Locks.push_back(*L);
     return Op;
   }
   if (!FD) {
@@ -684,21 +689,11 @@ std::optional<LockOp> LockRecognizer::classifyCall(const CallExpr *Call) const {
   if (MD && Object && FD->getDeclName().isIdentifier()) {
     const CXXRecordDecl *RD = MD->getParent();
     if (RD && isInStd(RD) && isStdMutexName(RD->getName())) {
-      StringRef N = FD->getName();
-      LockOp Op;
-      if (N == "lock" || N == "lock_shared")
-        Op.Kind = LockOp::Acquire;
-      else if (N == "unlock" || N == "unlock_shared")
-        Op.Kind = LockOp::Release;
-      else if (N.starts_with("try_lock"))
-        Op.Kind = LockOp::TryAcquire;
-      else
-        return std::nullopt;
-      Op.Mode = N.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
-      auto L = lockOfCallObject(Object);
+      auto Op = mutexMemberOp(FD->getName());
+      auto L = Op ? lockOfCallObject(Object) : std::nullopt;
       if (!L)
         return std::nullopt;
-      Op.Locks.push_back(*L);
+      Op->Locks.push_back(*L);
       return Op;
     }
   }
@@ -927,17 +922,10 @@ LockRecognizer::classifyDependentGuard(const VarDecl *VD) const {
   GuardInit G;
   G.Mode = K == GuardKind::SharedLock ? LockMode::Shared : LockMode::Exclusive;
   for (const Expr *Arg : Args) {
-    if (auto T = tagOf(Arg)) {
+    if (auto T = tagOf(Arg))
       G.Tag = *T;
-      continue;
-    }
-    QualType AT = stripLockExpr(Arg)->getType();
-    if (AT->isPointerType()) {
-      if (auto L = lockOfPointer(Arg))
-        G.Locks.push_back(*L);
-    } else if (auto L = lockOfObject(Arg)) {
+    else if (auto L = lockOfCallObject(Arg))
       G.Locks.push_back(*L);
-    }
   }
   if (G.Locks.empty())
     return std::nullopt;

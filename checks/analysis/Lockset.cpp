@@ -592,20 +592,19 @@ struct LocksetAnalysis::Transfer {
       onDtor(VD, At);
   }
 
-  void onGuardInit(const VarDecl *VD, const LockRecognizer::GuardInit &I,
+  void onGuardInit(const VarDecl *VD, const LockRecognizer::GuardInit &Init,
                    SourceLocation InitLoc, const Stmt *Scope) {
-    const LockRecognizer::GuardInit *Init = &I;
     GuardState G;
     G.Kind = A.R.guardKind(VD->getType());
-    G.Mode = Init->Mode;
-    G.Locks = Init->Locks;
+    G.Mode = Init.Mode;
+    G.Locks = Init.Locks;
     G.Scope = Scope;
     for (LockRef &L : G.Locks)
       resolve(L);
     G.Loc = InitLoc;
     SourceLocation Loc = VD->getLocation();
-    if (Init->MovedFrom) {
-      auto Src = S.Guards.find(Init->MovedFrom);
+    if (Init.MovedFrom) {
+      auto Src = S.Guards.find(Init.MovedFrom);
       if (Src == S.Guards.end())
         return;
       G.Locks = Src->second.Locks;
@@ -613,14 +612,14 @@ struct LocksetAnalysis::Transfer {
       G.Owns = Src->second.Owns;
       for (const LockRef &L : G.Locks) {
         auto It = S.Held.find(L.Key);
-        if (It != S.Held.end() && It->second.Guard == Init->MovedFrom)
+        if (It != S.Held.end() && It->second.Guard == Init.MovedFrom)
           It->second.Guard = VD;
       }
       Src->second.Owns = GuardState::No;
       S.Guards[VD] = G;
       return;
     }
-    switch (Init->Tag) {
+    switch (Init.Tag) {
     case LockRecognizer::GuardInit::Lock:
       S.Guards[VD] = G;
       guardLockAll(VD, S.Guards[VD], Loc);

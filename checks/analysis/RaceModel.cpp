@@ -469,8 +469,6 @@ std::string exactKey(const AbsLoc &L) {
   return S;
 }
 
-/// A lock named relative to the access it protects: `^N` climbs N steps up
-/// the access's path to the common object, then the lock's own path.
 /// Where the object an access is grouped by begins in its path: after the
 /// last dereference (and the element steps right after it) for objects
 /// known only by type; the root for objects with a name.
@@ -491,6 +489,25 @@ size_t objectStart(const AbsLoc &Acc) {
 using IndexTie =
     llvm::function_ref<bool(const ElemIndex &Acc, const ElemIndex &Lock)>;
 
+/// How many leading steps the paths of two locations with the same root
+/// share; elements are the same step when their indices must (or, with
+/// MayEqual, may) be equal.
+size_t sharedSteps(const AbsLoc &A, const AbsLoc &B, bool MayEqual) {
+  size_t P = 0;
+  while (P < A.Path.size() && P < B.Path.size()) {
+    const PathStep &X = A.Path[P], &Y = B.Path[P];
+    if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
+      break;
+    if (X.Kind == PathStep::Elem &&
+        !(MayEqual ? X.Index.mayEqual(Y.Index) : X.Index.mustEqual(Y.Index)))
+      break;
+    ++P;
+  }
+  return P;
+}
+
+/// A lock named relative to the access it protects (below), or absolutely
+/// when it belongs to no object of the access.
 std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
                          bool Always = false, IndexTie Tie = nullptr) {
   // A lock of the same object as the access (the same root): named by where
@@ -508,19 +525,10 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
       return relativeLock(A, L);
   }
   if (Acc.sameRoot(Lock)) {
-    size_t P = 0;
-    while (P < Acc.Path.size() && P < Lock.Path.size()) {
-      const PathStep &X = Acc.Path[P], &Y = Lock.Path[P];
-      if (X.Kind != Y.Kind || X.FieldD != Y.FieldD)
-        break;
-      // Naming a guard for an access (Always): an element the access may
-      // be is the element whose lock it lacks (`b->files` of some bucket
-      // against the lock of bucket `i`).
-      if (X.Kind == PathStep::Elem &&
-          !(Always ? X.Index.mayEqual(Y.Index) : X.Index.mustEqual(Y.Index)))
-        break;
-      ++P;
-    }
+    // Naming a guard for an access (Always): an element the access may be
+    // is the element whose lock it lacks (`b->files` of some bucket against
+    // the lock of bucket `i`).
+    size_t P = sharedSteps(Acc, Lock, /*MayEqual=*/Always);
     // Counted from where the grouped object starts, so `me->e->n` and
     // `e->n` under their engine's lock agree.
     std::string S =
@@ -560,16 +568,9 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
 /// Whether Lock is reached by dereferencing the storage Acc: its path is
 /// Acc's, then a dereference (`c->cur->mu` from `c->cur`).
 bool reachedThrough(const AbsLoc &Acc, const AbsLoc &Lock) {
-  if (!Acc.sameRoot(Lock) || Lock.Path.size() <= Acc.Path.size() ||
-      Lock.Path[Acc.Path.size()].Kind != PathStep::Deref)
-    return false;
-  for (size_t I = 0; I < Acc.Path.size(); ++I) {
-    const PathStep &X = Acc.Path[I], &Y = Lock.Path[I];
-    if (X.Kind != Y.Kind || X.FieldD != Y.FieldD ||
-        (X.Kind == PathStep::Elem && !X.Index.mayEqual(Y.Index)))
-      return false;
-  }
-  return true;
+  return Acc.sameRoot(Lock) && Lock.Path.size() > Acc.Path.size() &&
+         Lock.Path[Acc.Path.size()].Kind == PathStep::Deref &&
+         sharedSteps(Acc, Lock, /*MayEqual=*/true) == Acc.Path.size();
 }
 } // namespace
 

@@ -362,25 +362,25 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
-    if (const FunctionDecl *F = CE->getDirectCallee())
-      if (F->getDeclName().isIdentifier() && CE->getNumArgs() > 0 &&
-          llvm::is_contained({"pthread_mutex_init", "pthread_rwlock_init",
-                              "pthread_spin_init", "mtx_init"},
-                             F->getName()))
-        if (const auto *P = dyn_cast_or_null<ParmVarDecl>(
-                ownerOf(CE->getArg(0))))
-          if (P->getType()->isPointerType())
-            Candidates.insert(P);
+    const FunctionDecl *F = CE->getDirectCallee();
+    if (!F || !F->getDeclName().isIdentifier() || CE->getNumArgs() == 0)
+      return true;
+    StringRef N = F->getName();
+    // A lock set up inside what a pointer parameter designates.
+    if (llvm::is_contained({"pthread_mutex_init", "pthread_rwlock_init",
+                            "pthread_spin_init", "mtx_init"},
+                           N))
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(ownerOf(CE->getArg(0))))
+        if (P->getType()->isPointerType())
+          Candidates.insert(P);
     // Filling, initialising or freeing the object does not publish it.
-    if (const FunctionDecl *F = CE->getDirectCallee())
-      if (F->getDeclName().isIdentifier() && CE->getNumArgs() > 0 &&
-          llvm::is_contained({"free", "memset", "memcpy", "bzero",
-                              "pthread_mutex_init", "pthread_cond_init",
-                              "pthread_rwlock_init", "mtx_init", "cnd_init",
-                              "pthread_spin_init", "strcpy", "strncpy",
-                              "snprintf", "sprintf"},
-                             F->getName()))
-        allow(CE->getArg(0));
+    if (llvm::is_contained({"free", "memset", "memcpy", "bzero",
+                            "pthread_mutex_init", "pthread_cond_init",
+                            "pthread_rwlock_init", "mtx_init", "cnd_init",
+                            "pthread_spin_init", "strcpy", "strncpy",
+                            "snprintf", "sprintf"},
+                           N))
+      allow(CE->getArg(0));
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
@@ -835,11 +835,35 @@ private:
       if (EarlyExit && isa<IfStmt>(C))
         Checks.emplace_back(EarlyExit->first, EarlyExit->second,
                             Out.Accesses.size());
-      EarlyExit.reset();
     }
     size_t End = Out.Accesses.size();
     for (const auto &[C0, C1, W0] : Checks)
       markChecked(C0, C1, W0, End);
+  }
+
+  /// Whether write W, after a check made holding CheckLocks and in the
+  /// accesses from W0 on, acts on another value than the check's: one it
+  /// read again under a lock the check lacked (`if (!q.head) return; lock();
+  /// n = q.head; q.head = n->next;`, or `count--` under the lock; the
+  /// check's own read is then the race), or this function's own earlier
+  /// write (`if (n) return; n++; ... n--;`: one check, one act).
+  bool actsOnOtherValue(size_t W0, size_t W,
+                        const std::vector<std::string> &CheckLocks) const {
+    const Access &A = Out.Accesses[W];
+    auto ReadsUnderNewLock = [&](const Access &O) {
+      return O.How != AccessKind::Write && O.Loc == A.Loc &&
+             llvm::any_of(names(O.Locks), [&](const std::string &L) {
+               return !llvm::is_contained(CheckLocks, L);
+             });
+    };
+    if (ReadsUnderNewLock(A))
+      return true;
+    for (size_t I = W0; I < W; ++I) {
+      const Access &O = Out.Accesses[I];
+      if (ReadsUnderNewLock(O) || (isWrite(O.How) && O.Loc == A.Loc))
+        return true;
+    }
+    return false;
   }
 
   /// Writes among accesses [W0, W1) whose storage the condition accesses
@@ -854,32 +878,9 @@ private:
             Out.Accesses[R].How == AccessKind::Read) {
           Access &A = Out.Accesses[W];
           std::vector<std::string> RLocks = names(Out.Accesses[R].Locks);
-          // `if (!q.head) return; lock(); n = q.head; q.head = n->next;`
-          // (or `count--` under the lock): the write acts on what it read
-          // again under a lock the check lacked, not on the check (whose
-          // own read is the race).
-          auto ReadsUnderNewLock = [&](const Access &O) {
-            return O.How != AccessKind::Write && O.Loc == A.Loc &&
-                   llvm::any_of(names(O.Locks), [&](const std::string &L) {
-                     return !llvm::is_contained(RLocks, L);
-                   });
-          };
-          // One check, one act: a write after this function's own earlier
-          // write of the storage (`if (n) return; n++; ... n--;`) follows
-          // from that write, not from the check.
-          auto ActsBefore = [&](const Access &O) {
-            return isWrite(O.How) && O.Loc == A.Loc;
-          };
-          bool Reread =
-              ReadsUnderNewLock(A) ||
-              llvm::any_of(llvm::make_range(Out.Accesses.begin() + W0,
-                                            Out.Accesses.begin() + W),
-                           [&](const Access &O) {
-                             return ReadsUnderNewLock(O) || ActsBefore(O);
-                           });
-          if ((A.CheckedAt.isInvalid() || A.Stale) && Reread)
-            break;
           if (A.CheckedAt.isInvalid() || A.Stale) {
+            if (actsOnOtherValue(W0, W, RLocks))
+              break;
             // A fresh check replaces a stale value: re-validating under
             // the lock is the correct pattern.
             A.CheckedAt = Out.Accesses[R].At;
