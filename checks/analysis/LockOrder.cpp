@@ -12,7 +12,6 @@
 #include "TUModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -150,7 +149,7 @@ static bool mentions(const Stmt *S, const ValueDecl *V) {
 /// derives from their indices: the indices were computed by a comparison
 /// (`lo = a < b ? a : b`, std::min/std::max), or the acquisitions sit under
 /// a comparison of the indices (`if (i < j)`).
-static bool indicesOrdered(ASTContext &Ctx, const Expr *Inner,
+static bool indicesOrdered(TUModel &TU, const Expr *Inner,
                            const ValueDecl *I, const ValueDecl *J) {
   auto Computed = [](const ValueDecl *V) {
     const auto *VD = dyn_cast<VarDecl>(V);
@@ -167,11 +166,8 @@ static bool indicesOrdered(ASTContext &Ctx, const Expr *Inner,
   };
   if (Computed(I) && Computed(J))
     return true;
-  DynTypedNodeList Parents = Ctx.getParents(*Inner);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 32; ++Depth) {
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P)
-      break;
+  const Stmt *P = TU.parentOf(Inner);
+  for (unsigned Depth = 0; P && Depth < 32; ++Depth) {
     const Expr *Cond = nullptr;
     if (const auto *If = dyn_cast<IfStmt>(P))
       Cond = If->getCond();
@@ -179,7 +175,7 @@ static bool indicesOrdered(ASTContext &Ctx, const Expr *Inner,
       Cond = CO->getCond();
     if (Cond && isRelational(Cond) && mentions(Cond, I) && mentions(Cond, J))
       return true;
-    Parents = Ctx.getParents(*P);
+    P = TU.parentOf(P);
   }
   return false;
 }
@@ -232,7 +228,7 @@ const std::vector<TUModel::LockOrderEdge> &TUModel::lockOrder() {
           // within the array unless the indices order it.
           const ValueDecl *I = indexVar(H.Lock.Obj), *J = indexVar(A.Lock.Obj);
           if (!I || !J || I == J || !StringRef(E.To).contains("[*]") ||
-              indicesOrdered(Ctx, A.Lock.Obj, I, J))
+              indicesOrdered(*this, A.Lock.Obj, I, J))
             continue;
           E.Elements = true;
         }

@@ -4,7 +4,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/PostOrderIterator.h"
@@ -179,6 +178,22 @@ static bool isThrowingNew(const Expr *E) {
 }
 
 /// Applies the effect of CFG elements to a state; reports when Rep is set.
+/// The block (under Root) of which DS is a statement, or null. A search
+/// rather than ASTContext::getParents, which would map the whole TU for
+/// one question.
+static const CompoundStmt *blockDeclaring(const Stmt *Root,
+                                          const DeclStmt *DS) {
+  if (!Root)
+    return nullptr;
+  if (const auto *CS = dyn_cast<CompoundStmt>(Root))
+    if (llvm::is_contained(CS->body(), DS))
+      return CS;
+  for (const Stmt *C : Root->children())
+    if (const CompoundStmt *Found = blockDeclaring(C, DS))
+      return Found;
+  return nullptr;
+}
+
 struct LocksetAnalysis::Transfer {
   const LocksetAnalysis &A;
   LockState &S;
@@ -567,10 +582,7 @@ struct LocksetAnalysis::Transfer {
     auto Init = A.R.classifyDependentGuard(VD);
     if (!Init)
       return;
-    const Stmt *Scope = nullptr;
-    DynTypedNodeList Parents = A.Ctx.getParents(*DS);
-    if (!Parents.empty())
-      Scope = Parents[0].get<CompoundStmt>();
+    const Stmt *Scope = blockDeclaring(A.FD->getBody(), DS);
     if (!Scope)
       return;
     onGuardInit(VD, *Init, VD->getBeginLoc(), Scope);

@@ -99,6 +99,14 @@ struct AbsLoc {
   const char *Name = nullptr;
   llvm::SmallVector<PathStep, 4> Path;
 
+  AbsLoc() = default;
+  AbsLoc(const AbsLoc &) = default;
+  AbsLoc &operator=(const AbsLoc &) = default;
+  // noexcept, or a std::vector of locations copies them all when it grows
+  // (SmallVector does not promise a non-throwing move).
+  AbsLoc(AbsLoc &&) noexcept = default;
+  AbsLoc &operator=(AbsLoc &&) noexcept = default;
+
   bool operator==(const AbsLoc &O) const {
     return Root == O.Root && Var == O.Var && Site == O.Site && Fn == O.Fn &&
            Index == O.Index && Type == O.Type && Name == O.Name &&

@@ -9,7 +9,6 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -278,7 +277,7 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
   }
   const LockRecognizer &R = TU.recognizer();
   bool OwnObject = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
-  std::unordered_set<std::string> Lifted;
+  llvm::DenseSet<std::pair<unsigned, size_t>> Lifted;
   for (const CallSite &C : S.Calls) {
     for (size_t CI = 0; CI < C.Callees.size(); ++CI) {
       const FunctionDecl *Callee = C.Callees[CI];
@@ -368,9 +367,7 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
           // The same statement reached again by another chain that pairs
           // alike adds nothing but memory.
           // (Each call site in FD stays: guards are counted per call.)
-          if (!Lifted
-                   .insert(std::to_string(C.Loc.getRawEncoding()) + "@" +
-                           pairingSignature(RA, FD))
+          if (!Lifted.insert({C.Loc.getRawEncoding(), pairingSignature(RA, FD)})
                    .second)
             continue;
           Result.push_back(std::move(RA));
@@ -379,9 +376,46 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
     }
   }
   InProgress.erase(FD);
-  // Kept for every caller: no slack from the vector's growth.
-  Result.shrink_to_fit();
+  // A callee's list is kept until its last caller has lifted it.
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Done;
+  for (const CallSite &C : S.Calls)
+    for (const FunctionDecl *Callee : C.Callees)
+      if (!isInitFunction(Callee) && Done.insert(Callee).second)
+        release(Callee);
+  // Kept until the callers are done: no slack from the vector's growth.
+  if (Result.capacity() > Result.size() + Result.size() / 8)
+    Result.shrink_to_fit();
   return EffectiveCache[FD] = std::move(Result);
+}
+
+void RaceModel::release(const FunctionDecl *FD) {
+  auto It = Pending.find(FD);
+  if (It != Pending.end() && It->second > 0 && --It->second == 0)
+    EffectiveCache.erase(FD);
+}
+
+void RaceModel::countPending() {
+  // Every function effective() will reach from a context's root, and how
+  // many of them (and contexts) will ask for its list.
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  std::vector<const FunctionDecl *> Work;
+  for (const ThreadContext &C : Contexts) {
+    ++Pending[C.Root];
+    if (Seen.insert(C.Root).second)
+      Work.push_back(C.Root);
+  }
+  while (!Work.empty()) {
+    const FunctionDecl *FD = Work.back();
+    Work.pop_back();
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Callees;
+    for (const CallSite &C : summaryOf(FD).Calls)
+      for (const FunctionDecl *Callee : C.Callees)
+        if (!isInitFunction(Callee) && Callees.insert(Callee).second) {
+          ++Pending[Callee];
+          if (Seen.insert(Callee).second)
+            Work.push_back(Callee);
+        }
+  }
 }
 
 PtsSet RaceModel::bindLoc(const AbsLoc &L, unsigned Ctx) const {
@@ -705,59 +739,17 @@ RaceModel::indexSource(const ElemIndex &I, const RootAccess &RA,
 
 void RaceModel::collect() {
   const SourceManager &SM = TU.context().getSourceManager();
+  // Each function's list is freed as soon as nothing needs it any more:
+  // kept for the whole run they held most of the model's memory.
+  countPending();
   for (unsigned CI = 0; CI < Contexts.size(); ++CI) {
     const ThreadContext C = Contexts[CI];
-    const Summary &RS = summaryOf(C.Root);
-    for (const RootAccess &E : effective(C.Root)) {
-      PtsSet Locs = bindLoc(E.A.Loc, CI);
-      for (const AbsLoc &L : Locs.Objs) {
-        RootAccess RA = E;
-        RA.A.Loc = L;
-        RA.Context = CI;
-        RA.Root = C.Root;
-        resolve(RA);
-        // Code of main() that no thread can run beside is not shared: it
-        // starts them or runs after they are joined.
-        if (C.Kind == ThreadContext::Main && RA.A.Threads.Alive.empty())
-          continue;
-        // An object known by type only, with no type, says nothing; nor
-        // does one of a library type reached through an iterator or a
-        // pointer racelint cannot follow (`it->second`).
-        if (RA.A.Loc.Root == AbsLoc::Unknown && !RA.A.Loc.Name) {
-          const RecordDecl *T = RA.A.Loc.byType().Type;
-          if (!T)
-            continue;
-          SourceLocation TL = SM.getExpansionLoc(T->getLocation());
-          if (TL.isValid() && SM.isInSystemHeader(TL))
-            continue;
-        }
-        // A thread's argument owned by each instance.
-        if (C.Kind == ThreadContext::Spawned && C.Multi) {
-          const Summary &PS = summaryOf(Contexts[C.Parent].Root);
-          if (C.Spawn < PS.Spawns.size() && PS.Spawns[C.Spawn].PerInstanceArg &&
-              E.A.Loc.Root == AbsLoc::Param && E.A.Loc.Fn == C.Root)
-            RA.PerInstance = true;
-        }
-        AbsLoc Grouped = RA.A.Loc.Root == AbsLoc::Unknown ? RA.A.Loc.byType()
-                                                          : RA.A.Loc;
-        if (RA.A.Loc.Root == AbsLoc::Unknown && RA.A.Loc.Name)
-          Grouped = RA.A.Loc;
-        RA.Key = Grouped.rootKey();
-        if (Grouped.Path.size() < RA.A.Loc.Path.size()) {
-          size_t Cut = RA.A.Loc.Path.size() - Grouped.Path.size();
-          for (size_t I = 0; I < Cut; ++I)
-            RA.CutPrefix.push_back(
-                RA.A.Loc.Path[I].Kind == PathStep::Deref ? '*' : 'f');
-        }
-        RA.A.Loc = Grouped;
-        RA.LocKey = RA.A.Loc.key();
-        ByKey[RA.Key].push_back(std::move(RA));
-      }
-    }
+    effective(C.Root);
+    std::vector<RootAccess> &Effective = EffectiveCache[C.Root];
     // What the root synchronises on.
     std::set<std::string> &Sync = SyncObjects[C.Root];
     std::set<std::string> &Atomics = SyncAtomics[C.Root];
-    for (const RootAccess &E : effective(C.Root)) {
+    for (const RootAccess &E : Effective) {
       // An ordering atomic (explicit acquire/release/seq_cst, an exchange)
       // publishes or consumes the object around it: the object is shared.
       // A relaxed or implicit one is a statistic: only that storage is.
@@ -778,8 +770,61 @@ void RaceModel::collect() {
                                                 : L.rootKey());
         }
     }
-    (void)RS;
+    // The last context of this root takes the list's accesses over instead
+    // of copying them.
+    bool LastUse = Pending.lookup(C.Root) == 1;
+    for (RootAccess &E : Effective) {
+      // Code of main() that no thread can run beside is not shared: it
+      // starts them or runs after they are joined.
+      if (C.Kind == ThreadContext::Main && E.A.Threads.Alive.empty())
+        continue;
+      PtsSet Locs = bindLoc(E.A.Loc, CI);
+      bool OwnParam = E.A.Loc.Root == AbsLoc::Param && E.A.Loc.Fn == C.Root;
+      for (size_t LI = 0; LI < Locs.Objs.size(); ++LI) {
+        RootAccess RA = LastUse && LI + 1 == Locs.Objs.size()
+                            ? std::move(E)
+                            : RootAccess(E);
+        RA.A.Loc = std::move(Locs.Objs[LI]);
+        RA.Context = CI;
+        RA.Root = C.Root;
+        resolve(RA);
+        // An object known by type only, with no type, says nothing; nor
+        // does one of a library type reached through an iterator or a
+        // pointer racelint cannot follow (`it->second`).
+        if (RA.A.Loc.Root == AbsLoc::Unknown && !RA.A.Loc.Name) {
+          const RecordDecl *T = RA.A.Loc.byType().Type;
+          if (!T)
+            continue;
+          SourceLocation TL = SM.getExpansionLoc(T->getLocation());
+          if (TL.isValid() && SM.isInSystemHeader(TL))
+            continue;
+        }
+        // A thread's argument owned by each instance.
+        if (C.Kind == ThreadContext::Spawned && C.Multi) {
+          const Summary &PS = summaryOf(Contexts[C.Parent].Root);
+          if (C.Spawn < PS.Spawns.size() && PS.Spawns[C.Spawn].PerInstanceArg &&
+              OwnParam)
+            RA.PerInstance = true;
+        }
+        AbsLoc Grouped = RA.A.Loc.Root == AbsLoc::Unknown ? RA.A.Loc.byType()
+                                                          : RA.A.Loc;
+        if (RA.A.Loc.Root == AbsLoc::Unknown && RA.A.Loc.Name)
+          Grouped = RA.A.Loc;
+        RA.Key = Grouped.rootKey();
+        if (Grouped.Path.size() < RA.A.Loc.Path.size()) {
+          size_t Cut = RA.A.Loc.Path.size() - Grouped.Path.size();
+          for (size_t I = 0; I < Cut; ++I)
+            RA.CutPrefix.push_back(
+                RA.A.Loc.Path[I].Kind == PathStep::Deref ? '*' : 'f');
+        }
+        RA.A.Loc = Grouped;
+        RA.LocKey = RA.A.Loc.key();
+        ByKey[RA.Key].push_back(std::move(RA));
+      }
+    }
+    release(C.Root);
   }
+  EffectiveCache.clear();
   for (auto &[K, V] : ByKey)
     std::stable_sort(V.begin(), V.end(),
                      [&](const RootAccess &X, const RootAccess &Y) {
@@ -997,16 +1042,15 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   return false;
 }
 
-static const Stmt *loopAround(ASTContext &Ctx, const Stmt *S) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P || isa<LambdaExpr>(P))
+static const Stmt *loopAround(TUModel &TU, const Stmt *S) {
+  const Stmt *P = TU.parentOf(S);
+  for (unsigned Depth = 0; Depth < 64 && P; ++Depth) {
+    if (isa<LambdaExpr>(P))
       return nullptr;
     if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
         isa<CXXForRangeStmt>(P))
       return P;
-    Parents = Ctx.getParents(*P);
+    P = TU.parentOf(P);
   }
   return nullptr;
 }
@@ -1027,7 +1071,6 @@ bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
     return false;
   const ValueDecl *V = H.Path.back().Index.Var;
   const SourceManager &SM = TU.context().getSourceManager();
-  ASTContext &Ctx = TU.context();
   const AbsLoc &XL = X.A.Loc, &YL = Y.A.Loc;
   if (!XL.sameRoot(YL))
     return false;
@@ -1040,12 +1083,12 @@ bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
     if (YS.Index.Kind != ElemIndex::Sym || YS.Index.Var != V ||
         XS.Index.Kind != ElemIndex::Sym || !XS.Index.Var)
       return false;
-    const Stmt *XLoop = loopAround(Ctx, X.A.E);
+    const Stmt *XLoop = loopAround(TU, X.A.E);
     if (!XLoop)
       return false;
     // In the create loop, before the create.
     if (XS.Index.Var == V)
-      return XLoop == loopAround(Ctx, Sp.At) &&
+      return XLoop == loopAround(TU, Sp.At) &&
              SM.isBeforeInTranslationUnit(X.A.At, Sp.Loc);
     // In a join loop, after joining the thread of this element.
     for (const auto &[J, JH] : PS.OwnJoins)
@@ -1053,7 +1096,7 @@ bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
         if (JL.sameRoot(H) && !JL.Path.empty() &&
             JL.Path.back().Kind == PathStep::Elem &&
             JL.Path.back().Index.Var == XS.Index.Var &&
-            loopAround(Ctx, J) == XLoop &&
+            loopAround(TU, J) == XLoop &&
             SM.isBeforeInTranslationUnit(J->getBeginLoc(), X.A.At))
           return true;
     return false;
@@ -1448,46 +1491,54 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   return G;
 }
 
-std::string RaceModel::pairingSignature(const RootAccess &A,
-                                        const FunctionDecl *ChainStart) {
+/// A location's identity, structurally: the same as comparing the
+/// locations with ==, at a fraction of the cost of spelling their keys.
+static llvm::hash_code hashLoc(const AbsLoc &L) {
+  llvm::hash_code H =
+      llvm::hash_combine(L.Root, L.Var, L.Site, L.Fn, L.Index, L.Type, L.Name);
+  for (const PathStep &P : L.Path)
+    H = llvm::hash_combine(H, P.Kind, P.FieldD, P.Index.Kind, P.Index.Value,
+                           P.Index.Var, P.Index.Index);
+  return H;
+}
+
+size_t RaceModel::pairingSignature(const RootAccess &A,
+                                   const FunctionDecl *ChainStart) {
   // Everything pairing reads: the storage, the kind of access, locks,
   // thread state, and of the call chain only whether there is one and the
-  // calls after which a function on it joins threads (joinedLater).
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  OS << A.Context << '|' << A.A.E << '|' << A.A.Function << '|'
-     << A.A.At.getRawEncoding() << '|' << static_cast<int>(A.A.How) << '|'
-     << A.A.Atomic << A.A.Ordering << A.A.Shallow << A.PerInstance
-     << A.A.PerInstanceElement << A.Untracked << A.Chain.empty() << '|'
-     << exactKey(A.A.Loc) << '|';
+  // calls after which a function on it joins threads (joinedLater). A
+  // hash, not a string: it is computed for every access lifted into every
+  // caller.
+  llvm::hash_code H = llvm::hash_combine(
+      A.Context, A.A.E, A.A.Function, A.A.At.getRawEncoding(),
+      static_cast<int>(A.A.How), A.A.Atomic, A.A.Ordering, A.A.Shallow,
+      A.PerInstance, A.A.PerInstanceElement, A.Untracked, A.Chain.empty(),
+      hashLoc(A.A.Loc));
   for (size_t I = 0; I < A.RelLocks.size(); ++I)
-    OS << A.RelLocks[I] << (A.RelShared[I] ? "s" : "") << ',';
-  OS << '|';
+    H = llvm::hash_combine(H, 1, A.RelLocks[I], bool(A.RelShared[I]));
   for (const std::string &L : A.ForeignLocks)
-    OS << L << ',';
-  OS << '|';
+    H = llvm::hash_combine(H, 2, L);
   for (const LockLoc &L : A.A.Locks)
-    OS << exactKey(L.Loc) << (L.Shared ? "s" : "") << ',';
-  OS << '|';
+    H = llvm::hash_combine(H, 3, hashLoc(L.Loc), L.Shared);
   for (unsigned T : A.A.Threads.Alive)
-    OS << T << ',';
+    H = llvm::hash_combine(H, 4, T);
   for (const AbsLoc &O : A.A.Threads.OncePassed)
-    OS << exactKey(O) << ',';
+    H = llvm::hash_combine(H, 5, hashLoc(O));
   for (const auto &[B, N] : A.A.Threads.Phases)
-    OS << exactKey(B) << '#' << N << ',';
+    H = llvm::hash_combine(H, 6, hashLoc(B), N);
   for (const AbsLoc &Q : A.A.Threads.Acquired)
-    OS << exactKey(Q) << ',';
-  OS << '|' << (A.InOnce ? exactKey(*A.InOnce) : std::string("-")) << '|';
+    H = llvm::hash_combine(H, 7, hashLoc(Q));
+  if (A.InOnce)
+    H = llvm::hash_combine(H, 8, hashLoc(*A.InOnce));
   for (const std::string &L : A.A.CheckLocks)
-    OS << L << ',';
-  OS << '|';
+    H = llvm::hash_combine(H, 9, L);
   const FunctionDecl *F = ChainStart;
   for (const CallSite *C : A.Chain) {
     if (F && !summaryOf(F).JoinPoints.empty())
-      OS << C->Loc.getRawEncoding() << ',';
+      H = llvm::hash_combine(H, 10, C->Loc.getRawEncoding());
     F = C->Callees.empty() ? nullptr : C->Callees.front();
   }
-  return S;
+  return H;
 }
 
 void RaceModel::findRaces() {
@@ -1533,7 +1584,7 @@ void RaceModel::findRaces() {
     // each kind only, and the others take their first instance's partner.
     std::vector<size_t> Rep(Accesses.size());
     {
-      std::map<std::string, size_t> First;
+      std::unordered_map<size_t, size_t> First;
       for (size_t I = 0; I < Accesses.size(); ++I)
         Rep[I] = First.try_emplace(
                          pairingSignature(Accesses[I], Accesses[I].Root), I)

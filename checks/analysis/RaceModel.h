@@ -129,6 +129,14 @@ struct RootAccess {
   /// named relative to the uncut path can still be spelled.
   std::string CutPrefix;
 
+  RootAccess() = default;
+  RootAccess(const RootAccess &) = default;
+  RootAccess &operator=(const RootAccess &) = default;
+  // noexcept, or std::vector copies every access when it grows (the path's
+  // SmallVector does not promise a non-throwing move).
+  RootAccess(RootAccess &&) noexcept = default;
+  RootAccess &operator=(RootAccess &&) noexcept = default;
+
   bool holdsAny() const { return !RelLocks.empty(); }
   /// The location where a warning about this access goes when no other
   /// instance disagrees: the access itself.
@@ -229,9 +237,9 @@ private:
   /// mayRunConcurrently before the by-type evidence rule.
   bool concurrentBeforeEvidence(const RootAccess &X,
                                 const RootAccess &Y) const;
-  /// What decides how an access pairs, as a string: accesses with equal
+  /// What decides how an access pairs, hashed: accesses with equal
   /// signatures pair alike. Its call chain starts in ChainStart.
-  std::string pairingSignature(const RootAccess &A,
+  size_t pairingSignature(const RootAccess &A,
                                const clang::FunctionDecl *ChainStart);
   bool joinedLater(const RootAccess &X, const RootAccess &Y) const;
   bool loopOwned(const RootAccess &X, const RootAccess &Y, const Summary &PS,
@@ -263,6 +271,11 @@ private:
   std::vector<ThreadContext> Contexts;
   bool StartsThreads = false;
   std::map<const clang::FunctionDecl *, std::vector<RootAccess>> EffectiveCache;
+  /// How many callers (and contexts) still need a function's effective
+  /// list; release() frees it at zero.
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> Pending;
+  void countPending();
+  void release(const clang::FunctionDecl *FD);
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   /// Root-level objects each root synchronises on (locks taken, atomics
   /// used), by root key.

@@ -109,6 +109,14 @@ struct Access {
   /// here with no lock.
   clang::SourceLocation OuterCheckAt;
 
+  Access() = default;
+  Access(const Access &) = default;
+  Access &operator=(const Access &) = default;
+  // noexcept, or a growing std::vector copies every access (ThreadPoint's
+  // SmallVector does not promise a non-throwing move).
+  Access(Access &&) noexcept = default;
+  Access &operator=(Access &&) noexcept = default;
+
   bool holds(llvm::StringRef LockName) const;
   bool holdsShared(llvm::StringRef LockName) const;
 };

@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include <functional>
@@ -376,6 +377,39 @@ const std::vector<const FunctionDecl *> &TUModel::definitions() {
         Definitions->push_back(FD);
   }
   return *Definitions;
+}
+
+const Stmt *TUModel::parentOf(const Stmt *S) {
+  if (!ParentsBuilt) {
+    ParentsBuilt = true;
+    // Stmt::children() rather than a RecursiveASTVisitor: it also goes
+    // into a DeclStmt's initialisers (`std::thread t(f)` in a loop is in
+    // the loop) and never leaves the statement tree.
+    std::vector<const Stmt *> Work;
+    for (const FunctionDecl *FD : definitions())
+      if (const Stmt *Body = FD->getBody()) {
+        BodyRoots.insert(Body);
+        Work.push_back(Body);
+      }
+    while (!Work.empty()) {
+      const Stmt *P = Work.back();
+      Work.pop_back();
+      for (const Stmt *C : P->children())
+        // A subexpression shared by two parents (an OpaqueValueExpr's
+        // source) keeps the first.
+        if (C && Parents.try_emplace(C, P).second)
+          Work.push_back(C);
+    }
+  }
+  auto It = Parents.find(S);
+  if (It != Parents.end())
+    return It->second;
+  if (BodyRoots.count(S))
+    return nullptr;
+  // A statement of a function racelint does not analyse (a default
+  // argument's expression): ask clang.
+  DynTypedNodeList Up = Ctx.getParents(*S);
+  return Up.empty() ? nullptr : Up[0].get<Stmt>();
 }
 
 void TUModel::importProjectFacts() {

@@ -118,6 +118,11 @@ public:
     return AddressTaken;
   }
   clang::ASTContext &context() const { return Ctx; }
+  /// The statement around S in the body of an analysed function; null at
+  /// the root of a body. ASTContext::getParents maps the whole TU on first
+  /// use, system headers and every template instantiation included: on a
+  /// header-heavy file that cost more than building every summary.
+  const clang::Stmt *parentOf(const clang::Stmt *S);
   /// The function's USR, computed once.
   const std::string &usr(const clang::FunctionDecl *FD);
   /// A location in another file of the project (a note about another TU's
@@ -136,6 +141,11 @@ public:
 
 private:
   std::optional<std::vector<const clang::FunctionDecl *>> Definitions;
+  /// parentOf()'s map, built over definitions() at its first use, and the
+  /// bodies' roots.
+  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> Parents;
+  llvm::DenseSet<const clang::Stmt *> BodyRoots;
+  bool ParentsBuilt = false;
   llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
   /// Functions the TU calls directly but does not define.
   llvm::DenseSet<const clang::FunctionDecl *> CalledUndefined;
