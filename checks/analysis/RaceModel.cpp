@@ -261,6 +261,17 @@ static PtsSet sameBinding(const PtsSet &Sub, const AbsLoc &CalleeAcc,
   return Out;
 }
 
+/// A location's identity, structurally: the same as comparing the
+/// locations with ==, at a fraction of the cost of spelling their keys.
+static llvm::hash_code hashLoc(const AbsLoc &L) {
+  llvm::hash_code H =
+      llvm::hash_combine(L.Root, L.Var, L.Site, L.Fn, L.Index, L.Type, L.Name);
+  for (const PathStep &P : L.Path)
+    H = llvm::hash_combine(H, P.Kind, P.FieldD, P.Index.Kind, P.Index.Value,
+                           P.Index.Var, P.Index.Index);
+  return H;
+}
+
 const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
   auto It = EffectiveCache.find(FD);
   if (It != EffectiveCache.end())
@@ -749,6 +760,8 @@ void RaceModel::collect() {
     // What the root synchronises on.
     std::set<std::string> &Sync = SyncObjects[C.Root];
     std::set<std::string> &Atomics = SyncAtomics[C.Root];
+    // Most accesses hold the same few locks: spell each once.
+    llvm::DenseSet<size_t> LocksSeen;
     for (const RootAccess &E : Effective) {
       // An ordering atomic (explicit acquire/release/seq_cst, an exchange)
       // publishes or consumes the object around it: the object is shared.
@@ -763,12 +776,15 @@ void RaceModel::collect() {
           else
             Atomics.insert(L.key());
         }
-      for (const LockLoc &H : E.A.Locks)
+      for (const LockLoc &H : E.A.Locks) {
+        if (!LocksSeen.insert(hashLoc(H.Loc)).second)
+          continue;
         for (const AbsLoc &B : bindLoc(H.Loc, CI).Objs) {
           AbsLoc L = typeOnly(B);
           Sync.insert(L.Root == AbsLoc::Unknown ? L.byType().rootKey()
                                                 : L.rootKey());
         }
+      }
     }
     // The last context of this root takes the list's accesses over instead
     // of copying them.
@@ -1491,16 +1507,6 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   return G;
 }
 
-/// A location's identity, structurally: the same as comparing the
-/// locations with ==, at a fraction of the cost of spelling their keys.
-static llvm::hash_code hashLoc(const AbsLoc &L) {
-  llvm::hash_code H =
-      llvm::hash_combine(L.Root, L.Var, L.Site, L.Fn, L.Index, L.Type, L.Name);
-  for (const PathStep &P : L.Path)
-    H = llvm::hash_combine(H, P.Kind, P.FieldD, P.Index.Kind, P.Index.Value,
-                           P.Index.Var, P.Index.Index);
-  return H;
-}
 
 size_t RaceModel::pairingSignature(const RootAccess &A,
                                    const FunctionDecl *ChainStart) {
