@@ -886,6 +886,19 @@ bool RaceModel::commonLock(const RootAccess &X, const RootAccess &Y) {
       if (X.RelLocks[I] == Y.RelLocks[J] &&
           !(X.RelShared[I] && Y.RelShared[J]))
         return true;
+  // One lock named two ways: relative to the object an access went
+  // through (`e->mutex` around `e->free[b]->next`, "-4:.mutex"; around
+  // `e->pages[i].next`, "-3:.mutex") and by type where another access
+  // reached the object otherwise (`tmp->next` in a walk under `e->mutex`,
+  // "type:store_engine.mutex"). Each is the lock of an object of that type
+  // at the same path; the storage itself is known only by type.
+  for (size_t I = 0; I < X.A.Locks.size() && I < X.LockRel.size(); ++I)
+    for (size_t J = 0; J < Y.A.Locks.size() && J < Y.LockRel.size(); ++J)
+      if ((X.LockRel[I].front() == '-' || Y.LockRel[J].front() == '-') &&
+          X.A.Locks[I].Loc.Root == AbsLoc::Unknown &&
+          X.A.Locks[I].Loc == Y.A.Locks[J].Loc &&
+          !(X.A.Locks[I].Shared && Y.A.Locks[J].Shared))
+        return true;
   // An element of a table touched under an element of a lock array on
   // both sides, each picked by its own index: code that maps a slot to its
   // stripe the same way everywhere. racelint cannot compare the indices,
