@@ -1301,7 +1301,8 @@ static bool isStripe(llvm::StringRef Rel) {
 
 RaceModel::GuardInfo
 RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
-                   const std::string &Key) const {
+                   const std::string &Key,
+                   const std::vector<size_t> &Overlapping) const {
   GuardInfo G;
   // Evidence is counted per unit: a function, or a function as reached from
   // one entry point when its entry points disagree (a helper called with
@@ -1317,9 +1318,8 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   std::map<std::string, const RootAccess *> Example;
   std::set<std::string> Candidates;
   unsigned Writes = 0;
-  for (const RootAccess &A : Accesses) {
-    if (!keysOverlap(A.LocKey, Key))
-      continue;
+  for (size_t Idx : Overlapping) {
+    const RootAccess &A = Accesses[Idx];
     ++G.Total;
     // Locks a thread holds for its whole life guard nothing in particular.
     std::vector<std::string> Counted;
@@ -1466,13 +1466,13 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     // forgot it. (One locked write against one bare one tips nothing: both
     // are reported.)
     std::set<const Expr *> WH, WB, SH, SB;
-    for (const RootAccess &A : Accesses)
-      if (keysOverlap(A.LocKey, Key)) {
-        bool H = llvm::is_contained(A.RelLocks, L);
-        (H ? SH : SB).insert(A.A.E);
-        if (isWrite(A.A.How))
-          (H ? WH : WB).insert(A.A.E);
-      }
+    for (size_t Idx : Overlapping) {
+      const RootAccess &A = Accesses[Idx];
+      bool H = llvm::is_contained(A.RelLocks, L);
+      (H ? SH : SB).insert(A.A.E);
+      if (isWrite(A.A.How))
+        (H ? WH : WB).insert(A.A.E);
+    }
     // A statement reached both with and without the lock counts as bare.
     for (const Expr *E : WB)
       WH.erase(E);
@@ -1570,20 +1570,6 @@ void RaceModel::findRaces() {
           return Contexts[A.Context].Kind == ThreadContext::Spawned;
         }))
       continue;
-    // Guards per storage (field) within the root.
-    std::map<std::string, GuardInfo> Guards;
-    for (const RootAccess &A : Accesses) {
-      std::string K = A.LocKey;
-      if (!Guards.count(K)) {
-        Guards[K] = guardOf(Accesses, K);
-        GuardLocks[K] = Guards[K].Lock;
-        if (!Guards[K].Lock.empty() && Guards[K].Example)
-          GuardNames[K] = nameFor(*Guards[K].Example, Guards[K].Lock,
-                                  Guards[K].Name);
-      }
-      if (A.A.OuterCheckAt.isValid())
-        DoubleCheckReads.insert(A.A.OuterCheckAt.getRawEncoding());
-    }
     // Only accesses whose storage keys overlap can overlap: candidates per
     // distinct key, in access order, so that a class with thousands of
     // accesses to hundreds of fields is not paired all against all.
@@ -1597,6 +1583,20 @@ void RaceModel::findRaces() {
         if (keysOverlap(K, O))
           C.insert(C.end(), Idx.begin(), Idx.end());
       llvm::sort(C);
+    }
+    // Guards per storage (field) within the root.
+    std::map<std::string, GuardInfo> Guards;
+    for (const RootAccess &A : Accesses) {
+      std::string K = A.LocKey;
+      if (!Guards.count(K)) {
+        Guards[K] = guardOf(Accesses, K, Candidates[K]);
+        GuardLocks[K] = Guards[K].Lock;
+        if (!Guards[K].Lock.empty() && Guards[K].Example)
+          GuardNames[K] = nameFor(*Guards[K].Example, Guards[K].Lock,
+                                  Guards[K].Name);
+      }
+      if (A.A.OuterCheckAt.isValid())
+        DoubleCheckReads.insert(A.A.OuterCheckAt.getRawEncoding());
     }
     // One statement reached through many call chains is many accesses
     // that pair alike: pairs are formed between the first instances of

@@ -255,8 +255,11 @@ private:
     unsigned ObjHeld = 0, ObjTotal = 0;
     const RootAccess *Example = nullptr;
   };
+  /// Overlapping: the indices of the accesses whose storage overlaps Key,
+  /// in order.
   GuardInfo guardOf(const std::vector<RootAccess> &Accesses,
-                    const std::string &Key) const;
+                    const std::string &Key,
+                    const std::vector<size_t> &Overlapping) const;
 
   TUModel &TU;
   RaceConfig Config;
