@@ -566,6 +566,14 @@ std::string relativeLock(const AbsLoc &Acc, const AbsLoc &Lock,
   if (Acc.Root == AbsLoc::Unknown && Lock.Root == AbsLoc::Unknown &&
       !Acc.sameRoot(Lock)) {
     AbsLoc A = Acc.byType(), L = Lock.byType();
+    // A lock declared in a base class is a member of the derived object
+    // too: by type, `Mu` of the `SinkBase` part of some `CountingSink` is
+    // that sink's (`this->Mu` inside the class says "0:.Mu" already).
+    const auto *AT = dyn_cast_or_null<CXXRecordDecl>(A.Type);
+    const auto *LT = dyn_cast_or_null<CXXRecordDecl>(L.Type);
+    if (AT && LT && AT != LT && AT->hasDefinition() && LT->hasDefinition() &&
+        AT->isDerivedFrom(LT) && L.Path.size() == 1)
+      L.Type = A.Type;
     if (A.Type && A.sameRoot(L) && !(A == Acc && L == Lock))
       return relativeLock(A, L);
   }
