@@ -812,6 +812,14 @@ void RaceModel::collect() {
         RA.Context = CI;
         RA.Root = C.Root;
         resolve(RA);
+        // The locks acquired on the way to an access order it only after a
+        // spawner's hand-off, which only a started thread's accesses can
+        // receive (mayRunConcurrently): elsewhere the list is dead weight
+        // in every copy, and would split accesses that pair alike.
+        if (C.Kind != ThreadContext::Spawned) {
+          RA.A.Threads.Acquired.clear();
+          RA.A.Threads.Acquired.shrink_to_fit();
+        }
         // An object known by type only, with no type, says nothing; nor
         // does one of a library type reached through an iterator or a
         // pointer racelint cannot follow (`it->second`).
