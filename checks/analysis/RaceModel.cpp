@@ -1087,19 +1087,6 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   return false;
 }
 
-static const Stmt *loopAround(TUModel &TU, const Stmt *S) {
-  const Stmt *P = TU.parentOf(S);
-  for (unsigned Depth = 0; Depth < 64 && P; ++Depth) {
-    if (isa<LambdaExpr>(P))
-      return nullptr;
-    if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
-        isa<CXXForRangeStmt>(P))
-      return P;
-    P = TU.parentOf(P);
-  }
-  return nullptr;
-}
-
 bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
                           const Summary &PS, unsigned K) const {
   // Fork/join over an array: thread i is started with element i (handle
@@ -1128,12 +1115,12 @@ bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
     if (YS.Index.Kind != ElemIndex::Sym || YS.Index.Var != V ||
         XS.Index.Kind != ElemIndex::Sym || !XS.Index.Var)
       return false;
-    const Stmt *XLoop = loopAround(TU, X.A.E);
+    const Stmt *XLoop = TU.enclosingLoop(X.A.E);
     if (!XLoop)
       return false;
     // In the create loop, before the create.
     if (XS.Index.Var == V)
-      return XLoop == loopAround(TU, Sp.At) &&
+      return XLoop == TU.enclosingLoop(Sp.At) &&
              SM.isBeforeInTranslationUnit(X.A.At, Sp.Loc);
     // In a join loop, after joining the thread of this element.
     for (const auto &[J, JH] : PS.OwnJoins)
@@ -1141,7 +1128,7 @@ bool RaceModel::loopOwned(const RootAccess &X, const RootAccess &Y,
         if (JL.sameRoot(H) && !JL.Path.empty() &&
             JL.Path.back().Kind == PathStep::Elem &&
             JL.Path.back().Index.Var == XS.Index.Var &&
-            loopAround(TU, J) == XLoop &&
+            TU.enclosingLoop(J) == XLoop &&
             SM.isBeforeInTranslationUnit(J->getBeginLoc(), X.A.At))
           return true;
     return false;
@@ -1535,7 +1522,6 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
       }
   return G;
 }
-
 
 size_t RaceModel::pairingSignature(const RootAccess &A,
                                    const FunctionDecl *ChainStart) {

@@ -183,22 +183,6 @@ bool isReadOnlyMethod(const CXXMethodDecl *MD, const CXXRecordDecl *RD) {
          N == "length" || N == "capacity";
 }
 
-/// The innermost loop around S (within its function), or null.
-const Stmt *enclosingLoop(TUModel &TU, const Stmt *S) {
-  const Stmt *P = TU.parentOf(S);
-  for (unsigned Depth = 0; Depth < 64 && P; ++Depth) {
-    if (isa<LambdaExpr>(P))
-      return nullptr;
-    if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
-        isa<CXXForRangeStmt>(P))
-      return P;
-    P = TU.parentOf(P);
-  }
-  return nullptr;
-}
-
-bool inLoop(TUModel &TU, const Stmt *S) { return enclosingLoop(TU, S); }
-
 /// The function a callable expression designates: a lambda, a function,
 /// `&C::m`, or a local initialised with one of these.
 const FunctionDecl *callableFunction(const Expr *E, unsigned Depth = 0) {
@@ -1350,14 +1334,14 @@ private:
     S.Args = std::move(Args);
     S.Self = std::move(Self);
     S.Handle = std::move(Handle);
-    S.Multi = Multi || inLoop(B.model(), At);
+    S.Multi = Multi || B.model().enclosingLoop(At);
     // A thread started in a loop on an object allocated in that loop (or
     // an element chosen by the loop variable) owns its argument.
     if (S.Multi)
       for (const PtsSet &A : S.Args)
         for (const AbsLoc &L : A.Objs)
-          if ((L.Root == AbsLoc::Heap && L.Site && enclosingLoop(B.model(), L.Site) &&
-               enclosingLoop(B.model(), L.Site) == enclosingLoop(B.model(), At)) ||
+          if ((L.Root == AbsLoc::Heap && L.Site && B.model().enclosingLoop(L.Site) &&
+               B.model().enclosingLoop(L.Site) == B.model().enclosingLoop(At)) ||
               (!L.Path.empty() && L.Path.back().Kind == PathStep::Elem &&
                L.Path.back().Index.Kind == ElemIndex::Sym))
             S.PerInstanceArg = true;
@@ -1542,7 +1526,7 @@ private:
     Ev.Joins[At].push_back(Handle);
     // A join of `t[i]` in a loop joins the whole array for the callers.
     PtsSet Exported = Handle;
-    if (enclosingLoop(B.model(), At))
+    if (B.model().enclosingLoop(At))
       for (AbsLoc &L : Exported.Objs)
         for (PathStep &S : L.Path)
           if (S.Kind == PathStep::Elem)
@@ -1552,7 +1536,7 @@ private:
     Out.OwnJoins.push_back({At, Handle});
     // A join of an element inside a loop joins the whole array once the
     // loop is done.
-    if (const Stmt *Loop = enclosingLoop(B.model(), At))
+    if (const Stmt *Loop = B.model().enclosingLoop(At))
       for (const AbsLoc &L : Handle.Objs)
         if (!L.Path.empty() && L.Path.back().Kind == PathStep::Elem) {
           Ev.LoopExitJoins[Loop].push_back(Handle);
@@ -2355,7 +2339,7 @@ Summary SummaryBuilder::build(const FunctionDecl *FD, const FunctionLocks &FL,
           T.Args.push_back(substitute(A, Callee, C));
         T.Self = substitute(From.Self, Callee, C);
         T.Handle = substitute(From.Handle, Callee, C);
-        T.Multi = From.Multi || inLoop(TU, C.Call);
+        T.Multi = From.Multi || TU.enclosingLoop(C.Call);
         T.PerInstanceArg = From.PerInstanceArg;
         T.LocksAtCreate = C.Locks;
         for (const LockLoc &L : From.LocksAtCreate)

@@ -412,6 +412,19 @@ const Stmt *TUModel::parentOf(const Stmt *S) {
   return Up.empty() ? nullptr : Up[0].get<Stmt>();
 }
 
+const Stmt *TUModel::enclosingLoop(const Stmt *S) {
+  const Stmt *P = parentOf(S);
+  for (unsigned Depth = 0; Depth < 64 && P; ++Depth) {
+    if (isa<LambdaExpr>(P))
+      return nullptr;
+    if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
+        isa<CXXForRangeStmt>(P))
+      return P;
+    P = parentOf(P);
+  }
+  return nullptr;
+}
+
 void TUModel::importProjectFacts() {
   const ProjectIndex *P = ProjectIndex::active();
   if (!P)

@@ -123,6 +123,9 @@ public:
   /// use, system headers and every template instantiation included: on a
   /// header-heavy file that cost more than building every summary.
   const clang::Stmt *parentOf(const clang::Stmt *S);
+  /// The innermost loop around S within its function (not beyond an
+  /// enclosing lambda), or null.
+  const clang::Stmt *enclosingLoop(const clang::Stmt *S);
   /// The function's USR, computed once.
   const std::string &usr(const clang::FunctionDecl *FD);
   /// A location in another file of the project (a note about another TU's
