@@ -1020,8 +1020,13 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
     if (G != GuardLocks.end() && llvm::is_contained(A.RelLocks, G->second) &&
         !llvm::is_contained(A.ForeignLocks, G->second))
       return true;
-    for (const LockLoc &L : A.A.Locks) {
+    auto N = NotAbout.find(A.LocKey);
+    for (size_t J = 0; J < A.A.Locks.size(); ++J) {
+      const LockLoc &L = A.A.Locks[J];
       if (holdsLock(Whole, L.Loc))
+        continue;
+      if (N != NotAbout.end() && J < A.LockRel.size() &&
+          N->second.count(A.LockRel[J]))
         continue;
       if (sameObjectLock(L.Loc, A.A.Loc) ||
           (L.Loc.Root == AbsLoc::Global && A.A.Loc.Root != AbsLoc::Unknown))
@@ -1523,6 +1528,46 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   return G;
 }
 
+void RaceModel::settingsLocks(
+    const std::vector<RootAccess> &Accesses,
+    const std::map<std::string, std::vector<size_t>> &Candidates) {
+  // A class configured before use: its setters write bare, and the code
+  // that uses the settings reads them inside critical sections kept for
+  // other state (`send()` holds the request mutex around the socket and
+  // reads the timeouts there). Such a lock says nothing about the
+  // settings. The object's fields vote: when more of the fields read under
+  // a lock are written only without it than are written under it, bare
+  // writes are the class's convention, not a lapse (one bare setter among
+  // locked ones, or a lock held around nothing else, still is evidence).
+  std::map<std::string, std::set<std::string>> WriteLocks;
+  std::map<std::string, bool> BareWrite;
+  for (const auto &[K, Idx] : Candidates)
+    for (size_t I : Idx) {
+      const RootAccess &A = Accesses[I];
+      if (!isWrite(A.A.How))
+        continue;
+      WriteLocks[K].insert(A.RelLocks.begin(), A.RelLocks.end());
+      BareWrite[K] |= A.RelLocks.empty();
+    }
+  std::map<std::string, std::set<std::string>> Maintained, Settings;
+  for (const RootAccess &A : Accesses) {
+    const std::set<std::string> &W = WriteLocks[A.LocKey];
+    for (const std::string &L : A.RelLocks) {
+      if (W.count(L))
+        Maintained[L].insert(A.LocKey);
+      else if (BareWrite[A.LocKey])
+        Settings[L].insert(A.LocKey);
+    }
+  }
+  for (const auto &[L, Keys] : Settings) {
+    size_t Kept = Maintained[L].size();
+    if (Kept == 0 || Keys.size() <= Kept)
+      continue;
+    for (const std::string &K : Keys)
+      NotAbout[K].insert(L);
+  }
+}
+
 size_t RaceModel::pairingSignature(const RootAccess &A,
                                    const FunctionDecl *ChainStart) {
   // Everything pairing reads: the storage, the kind of access, locks,
@@ -1586,6 +1631,7 @@ void RaceModel::findRaces() {
           C.insert(C.end(), Idx.begin(), Idx.end());
       llvm::sort(C);
     }
+    settingsLocks(Accesses, Candidates);
     // Guards per storage (field) within the root.
     std::map<std::string, GuardInfo> Guards;
     for (const RootAccess &A : Accesses) {

@@ -239,6 +239,9 @@ private:
                                 const RootAccess &Y) const;
   /// What decides how an access pairs, hashed: accesses with equal
   /// signatures pair alike. Its call chain starts in ChainStart.
+  void settingsLocks(
+      const std::vector<RootAccess> &Accesses,
+      const std::map<std::string, std::vector<size_t>> &Candidates);
   size_t pairingSignature(const RootAccess &A,
                                const clang::FunctionDecl *ChainStart);
   bool joinedLater(const RootAccess &X, const RootAccess &Y) const;
@@ -288,6 +291,11 @@ private:
   /// The guard inferred for each storage key (relative lock name), filled
   /// before pairs are formed so that evidence can ask for it.
   std::map<std::string, std::string> GuardLocks;
+  /// Per storage key, the object's locks that are no evidence of
+  /// concurrency when held at its reads: no write of the storage holds
+  /// them, and they are the locks of a class whose settings are read in
+  /// critical sections kept for other state (settingsLocks()).
+  std::map<std::string, std::set<std::string>> NotAbout;
   std::map<std::string, std::vector<RootAccess>> ByKey;
   std::set<unsigned> DoubleCheckReads;
   std::map<std::string, std::string> GuardNames;
