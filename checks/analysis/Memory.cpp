@@ -631,6 +631,8 @@ bool TUMemory::isAllocation(const Expr *E) const {
     return isAllocation(MTE->getSubExpr());
   if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
     return isAllocation(BTE->getSubExpr());
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return isAllocation(EWC->getSubExpr());
   return false;
 }
 

@@ -285,8 +285,11 @@ public:
   bool shouldVisitLambdaBody() const { return false; }
 
   bool VisitVarDecl(VarDecl *V) {
+    // (A std::unique_ptr or std::shared_ptr holding the allocation is the
+    // pointer too, until it is copied, moved or passed on.)
     if (V->isLocalVarDecl() && !V->isStaticLocal() &&
-        V->getType()->isPointerType() && V->getInit() &&
+        isPointerLike(V->getType()) && !V->getType()->isArrayType() &&
+        !V->getType()->isReferenceType() && V->getInit() &&
         TU.isAllocation(V->getInit()))
       Candidates.insert(V);
     return true;
@@ -308,8 +311,16 @@ public:
     return true;
   }
   bool VisitMemberExpr(MemberExpr *ME) {
-    if (ME->isArrow())
+    // `p->f`, and `if (sp)` on a smart pointer (its operator bool).
+    if (ME->isArrow() || isa<CXXConversionDecl>(ME->getMemberDecl()))
       allow(ME->getBase());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    // `sp->f` and `*sp` on a smart pointer read the pointer it holds.
+    if ((OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
+        OC->getNumArgs() == 1)
+      allow(OC->getArg(0));
     return true;
   }
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *ASE) {
@@ -574,6 +585,12 @@ private:
           return false;
         Deref = true;
         E = UO->getSubExpr();
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+                 OC && OC->getNumArgs() == 1 &&
+                 (OC->getOperator() == OO_Arrow ||
+                  OC->getOperator() == OO_Star)) {
+        Deref = true;
+        E = OC->getArg(0);
       } else {
         break;
       }
@@ -2431,7 +2448,9 @@ Summary SummaryBuilder::build(const FunctionDecl *FD, const FunctionLocks &FL,
     for (const Stmt *C : St->children())
       Returns(C);
   };
-  if (FD->getReturnType()->isPointerType()) {
+  // (A smart pointer too: `return std::unique_ptr<T>(new T(...))` in a
+  // project's own make_unique hands out a fresh object like `new` does.)
+  if (isPointerLike(FD->getReturnType())) {
     Returns(FD->getBody());
     S.ReturnsFresh = AnyReturn && AllFresh;
   }
