@@ -94,6 +94,33 @@ public:
 };
 } // namespace
 
+/// Whether a class (or one of its bases) has a lock or an atomic member,
+/// or a member pointing or referring to a lock: it synchronises its own
+/// state, so its public methods may be called from any thread.
+static bool synchronisesItself(const CXXRecordDecl *RD) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD)
+    return true; // nothing known: keep the conservative answer
+  auto Own = [](const CXXRecordDecl *R) {
+    for (const FieldDecl *F : R->fields()) {
+      QualType T = F->getType().getNonReferenceType();
+      if (const auto *PT = T->getAs<PointerType>())
+        T = PT->getPointeeType();
+      if (isLockType(T) || isAtomicType(T))
+        return true;
+    }
+    return false;
+  };
+  if (Own(RD))
+    return true;
+  bool Base = false;
+  RD->forallBases([&](const CXXRecordDecl *B) {
+    Base |= !B->hasDefinition() || Own(B->getDefinition());
+    return true;
+  });
+  return Base;
+}
+
 void RaceModel::findRoots() {
   for (const FunctionDecl *FD : Functions) {
     const Summary &S = summaryOf(FD);
@@ -154,9 +181,14 @@ void RaceModel::findRoots() {
     // direct callers hold. Not a once routine: its once object orders it.
     if (!Root && !Lambda && !OnceRoutines.count(FD) && TU.addressTaken(FD))
       Root = true;
-    // Public methods can be called from outside the TU too.
+    // Public methods can be called from outside the TU too; but not those
+    // of a class with no lock or atomic of its own that the TU calls: such
+    // a class is synchronised by its users (leveldb's VersionSet, whose
+    // accessors DBImpl calls holding its own mutex), and its accesses are
+    // judged where they are made, with the callers' locks.
     if (!Root && MD && !Lambda && MD->getAccess() == AS_public &&
-        !isa<CXXConstructorDecl>(FD) && !Program)
+        !isa<CXXConstructorDecl>(FD) && !Program &&
+        synchronisesItself(MD->getParent()))
       Root = true;
     if (Root)
       Roots.push_back(FD);
