@@ -94,6 +94,38 @@ public:
 };
 } // namespace
 
+/// A whole-object transfer: a copy or move constructor or assignment, or a
+/// member `swap` with another object of the class. Its owner runs it on
+/// objects it has to itself; the locks it takes around every field, or the
+/// atomics it exchanges, guard the transfer, not any one field.
+static bool isTransfer(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!MD)
+    return false;
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(MD))
+    return CD->isCopyOrMoveConstructor();
+  if (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator())
+    return true;
+  if (MD->getDeclName().isIdentifier() && MD->getName() == "swap" &&
+      MD->getNumParams() == 1)
+    if (const auto *RD = MD->getParamDecl(0)
+                             ->getType()
+                             .getNonReferenceType()
+                             ->getAsCXXRecordDecl())
+      return RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl();
+  return false;
+}
+
+bool RaceModel::inTransfer(const RootAccess &A) {
+  if (isTransfer(A.Root) || isTransfer(A.A.Function))
+    return true;
+  for (const CallSite *C : A.Chain)
+    for (const FunctionDecl *F : C->Callees)
+      if (isTransfer(F))
+        return true;
+  return false;
+}
+
 /// Whether a class (or one of its bases) has a lock or an atomic member,
 /// or a member pointing or referring to a lock: it synchronises its own
 /// state, so its public methods may be called from any thread.
@@ -803,6 +835,8 @@ void RaceModel::collect() {
     // Most accesses hold the same few locks: spell each once.
     llvm::DenseSet<size_t> LocksSeen;
     for (const RootAccess &E : Effective) {
+      if (inTransfer(E))
+        continue;
       // An ordering atomic (explicit acquire/release/seq_cst, an exchange)
       // publishes or consumes the object around it: the object is shared.
       // A relaxed or implicit one is a statistic: only that storage is.
@@ -1044,6 +1078,8 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // A lock that merely happens to be held (a logger's mutex around a write
   // to some object known only by its type) says nothing about it.
   auto Counted = [&](const RootAccess &A) {
+    if (inTransfer(A))
+      return false;
     const LockList &Whole = Contexts[A.Context].WholeLife;
     // (Not a lock of `this` held while filling an object the root's caller
     // hands in, `send(Response &res)`: it says nothing about other objects
@@ -1066,7 +1102,8 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
     }
     return false;
   };
-  if (Counted(X) || Counted(Y) || X.A.Atomic || Y.A.Atomic)
+  if (Counted(X) || Counted(Y) || (X.A.Atomic && !inTransfer(X)) ||
+      (Y.A.Atomic && !inTransfer(Y)))
     return true;
   // A thread the TU starts writes it: what the thread produces is read
   // while it runs (not a write made under a lock the thread holds for its
@@ -1354,7 +1391,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
   };
   using Unit = std::pair<const FunctionDecl *, const FunctionDecl *>;
   std::map<Unit, UnitInfo> Units;
-  std::map<std::string, unsigned> HeldAt, WritesHeld;
+  std::map<std::string, unsigned> HeldAt, WritesHeld, TransferHeld;
   std::map<std::string, const RootAccess *> Example;
   std::set<std::string> Candidates;
   unsigned Writes = 0;
@@ -1372,6 +1409,14 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
           IsWhole = true;
       if (!IsWhole)
         Counted.push_back(A.RelLocks[I]);
+    }
+    // The locks a transfer takes cover every field it copies: they vote for
+    // none of them (the access counts as made without them), though the
+    // evidence shown still says the access holds them.
+    if (inTransfer(A)) {
+      for (const std::string &L : Counted)
+        ++TransferHeld[L];
+      Counted.clear();
     }
     bool W = isWrite(A.A.How);
     for (const std::string &L : Counted) {
@@ -1410,6 +1455,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     U.Updates |= A.A.How == AccessKind::ReadModifyWrite;
   }
   size_t BestStatements = 0;
+  unsigned BestHeld = 0;
   // What the object's other fields (not this one) say of a lock L: how
   // many of the statements touching them hold it, of how many, and whether
   // one of those writes under it; and whether every bare access to this
@@ -1508,7 +1554,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     std::set<const Expr *> WH, WB, SH, SB;
     for (size_t Idx : Overlapping) {
       const RootAccess &A = Accesses[Idx];
-      bool H = llvm::is_contained(A.RelLocks, L);
+      bool H = !inTransfer(A) && llvm::is_contained(A.RelLocks, L);
       (H ? SH : SB).insert(A.A.E);
       if (isWrite(A.A.How))
         (H ? WH : WB).insert(A.A.E);
@@ -1540,10 +1586,11 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     // instances let a lock held around whole requests outvote the lock
     // the code takes around the storage itself.
     if (SH.size() > BestStatements ||
-        (SH.size() == BestStatements && Held > G.Held)) {
+        (SH.size() == BestStatements && Held > BestHeld)) {
       BestStatements = SH.size();
+      BestHeld = Held;
       G.Lock = L;
-      G.Held = Held;
+      G.Held = Held + TransferHeld[L];
       G.Example = Example[L];
       G.ObjHeld = ByObject ? Obj.Held : 0;
       G.ObjTotal = ByObject ? Obj.Total : 0;
@@ -1576,13 +1623,15 @@ void RaceModel::settingsLocks(
   for (const auto &[K, Idx] : Candidates)
     for (size_t I : Idx) {
       const RootAccess &A = Accesses[I];
-      if (!isWrite(A.A.How))
+      if (!isWrite(A.A.How) || inTransfer(A))
         continue;
       WriteLocks[K].insert(A.RelLocks.begin(), A.RelLocks.end());
       BareWrite[K] |= A.RelLocks.empty();
     }
   std::map<std::string, std::set<std::string>> Maintained, Settings;
   for (const RootAccess &A : Accesses) {
+    if (inTransfer(A))
+      continue;
     const std::set<std::string> &W = WriteLocks[A.LocKey];
     for (const std::string &L : A.RelLocks) {
       if (W.count(L))

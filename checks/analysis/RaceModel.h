@@ -239,6 +239,9 @@ private:
                                 const RootAccess &Y) const;
   /// What decides how an access pairs, hashed: accesses with equal
   /// signatures pair alike. Its call chain starts in ChainStart.
+  /// An access made in a copy or move constructor or assignment, or a
+  /// member swap (isTransfer), or in a function one of them calls.
+  static bool inTransfer(const RootAccess &A);
   void settingsLocks(
       const std::vector<RootAccess> &Accesses,
       const std::map<std::string, std::vector<size_t>> &Candidates);
