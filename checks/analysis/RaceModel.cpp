@@ -917,6 +917,7 @@ void RaceModel::collect() {
         }
         RA.A.Loc = Grouped;
         RA.LocKey = RA.A.Loc.key();
+        RA.Transfer = inTransfer(RA);
         ByKey[RA.Key].push_back(std::move(RA));
       }
     }
@@ -1047,9 +1048,9 @@ static bool keysOverlap(llvm::StringRef A, llvm::StringRef B);
 
 /// Whether \p Lock belongs to the object \p Acc is in, or to one that
 /// holds it (`q->mu` around `q->items[i]->n`), or is the lock a member of
-/// it points to: not a lock inside another object that object points to. A connection's thread's statistics lock around a
-/// field of a request hanging off the connection says nothing about the
-/// request.
+/// it points to: not a lock inside another object that object points to.
+/// A connection's thread's statistics lock around a field of a request
+/// hanging off the connection says nothing about the request.
 static bool sameObjectLock(const AbsLoc &Lock, const AbsLoc &Acc) {
   if (!Lock.sameRoot(Acc))
     return false;
@@ -1078,7 +1079,7 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
   // A lock that merely happens to be held (a logger's mutex around a write
   // to some object known only by its type) says nothing about it.
   auto Counted = [&](const RootAccess &A) {
-    if (inTransfer(A))
+    if (A.Transfer)
       return false;
     const LockList &Whole = Contexts[A.Context].WholeLife;
     // (Not a lock of `this` held while filling an object the root's caller
@@ -1102,8 +1103,8 @@ bool RaceModel::evidence(const RootAccess &X, const RootAccess &Y) const {
     }
     return false;
   };
-  if (Counted(X) || Counted(Y) || (X.A.Atomic && !inTransfer(X)) ||
-      (Y.A.Atomic && !inTransfer(Y)))
+  if (Counted(X) || Counted(Y) || (X.A.Atomic && !X.Transfer) ||
+      (Y.A.Atomic && !Y.Transfer))
     return true;
   // A thread the TU starts writes it: what the thread produces is read
   // while it runs (not a write made under a lock the thread holds for its
@@ -1413,7 +1414,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     // The locks a transfer takes cover every field it copies: they vote for
     // none of them (the access counts as made without them), though the
     // evidence shown still says the access holds them.
-    if (inTransfer(A)) {
+    if (A.Transfer) {
       for (const std::string &L : Counted)
         ++TransferHeld[L];
       Counted.clear();
@@ -1554,7 +1555,7 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     std::set<const Expr *> WH, WB, SH, SB;
     for (size_t Idx : Overlapping) {
       const RootAccess &A = Accesses[Idx];
-      bool H = !inTransfer(A) && llvm::is_contained(A.RelLocks, L);
+      bool H = !A.Transfer && llvm::is_contained(A.RelLocks, L);
       (H ? SH : SB).insert(A.A.E);
       if (isWrite(A.A.How))
         (H ? WH : WB).insert(A.A.E);
@@ -1623,14 +1624,14 @@ void RaceModel::settingsLocks(
   for (const auto &[K, Idx] : Candidates)
     for (size_t I : Idx) {
       const RootAccess &A = Accesses[I];
-      if (!isWrite(A.A.How) || inTransfer(A))
+      if (!isWrite(A.A.How) || A.Transfer)
         continue;
       WriteLocks[K].insert(A.RelLocks.begin(), A.RelLocks.end());
       BareWrite[K] |= A.RelLocks.empty();
     }
   std::map<std::string, std::set<std::string>> Maintained, Settings;
   for (const RootAccess &A : Accesses) {
-    if (inTransfer(A))
+    if (A.Transfer)
       continue;
     const std::set<std::string> &W = WriteLocks[A.LocKey];
     for (const std::string &L : A.RelLocks) {
@@ -1659,7 +1660,8 @@ size_t RaceModel::pairingSignature(const RootAccess &A,
   llvm::hash_code H = llvm::hash_combine(
       A.Context, A.A.E, A.A.Function, A.A.At.getRawEncoding(),
       static_cast<int>(A.A.How), A.A.Atomic, A.A.Ordering, A.A.Shallow,
-      A.PerInstance, A.A.PerInstanceElement, A.Untracked, A.Chain.empty(),
+      A.PerInstance, A.A.PerInstanceElement, A.Untracked, A.Transfer,
+      A.Chain.empty(),
       hashLoc(A.A.Loc));
   for (size_t I = 0; I < A.RelLocks.size(); ++I)
     H = llvm::hash_combine(H, 1, A.RelLocks[I], bool(A.RelShared[I]));

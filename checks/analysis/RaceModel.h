@@ -116,6 +116,8 @@ struct RootAccess {
   /// Reached through a pointer racelint could not follow (known by type
   /// only even before the root's parameters were made type-only).
   bool Untracked = false;
+  /// Made while copying, moving or swapping a whole object (inTransfer).
+  bool Transfer = false;
   /// Of RelLocks, the locks of the root's own object (`this`) held at an
   /// access to an object the root's caller hands in (a parameter).
   std::vector<std::string> ForeignLocks;
@@ -237,14 +239,15 @@ private:
   /// mayRunConcurrently before the by-type evidence rule.
   bool concurrentBeforeEvidence(const RootAccess &X,
                                 const RootAccess &Y) const;
-  /// What decides how an access pairs, hashed: accesses with equal
-  /// signatures pair alike. Its call chain starts in ChainStart.
   /// An access made in a copy or move constructor or assignment, or a
   /// member swap (isTransfer), or in a function one of them calls.
   static bool inTransfer(const RootAccess &A);
+  /// Fills NotAbout for the storages of one root key.
   void settingsLocks(
       const std::vector<RootAccess> &Accesses,
       const std::map<std::string, std::vector<size_t>> &Candidates);
+  /// What decides how an access pairs, hashed: accesses with equal
+  /// signatures pair alike. Its call chain starts in ChainStart.
   size_t pairingSignature(const RootAccess &A,
                                const clang::FunctionDecl *ChainStart);
   bool joinedLater(const RootAccess &X, const RootAccess &Y) const;
