@@ -345,16 +345,32 @@ public:
     if (!F || !F->getDeclName().isIdentifier() || CE->getNumArgs() == 0)
       return true;
     StringRef N = F->getName();
-    // A lock set up inside what a pointer parameter designates.
+    // A lock set up inside what a pointer parameter designates, or torn
+    // down: no thread can use an object while its lock is being created or
+    // destroyed.
     if (llvm::is_contained({"pthread_mutex_init", "pthread_rwlock_init",
-                            "pthread_spin_init", "mtx_init"},
+                            "pthread_spin_init", "mtx_init",
+                            "pthread_mutex_destroy", "pthread_rwlock_destroy",
+                            "pthread_spin_destroy", "mtx_destroy"},
                            N))
       if (const auto *P = dyn_cast_or_null<ParmVarDecl>(ownerOf(CE->getArg(0))))
+        if (P->getType()->isPointerType())
+          Candidates.insert(P);
+    // The object a pointer parameter designates, freed here on every path:
+    // the C counterpart of a destructor (`cache_destroy(c)` ending in
+    // `free(c)`); its caller no longer shares it. Not a conditional free
+    // (`if (--m->refs == 0) free(m);`): until the last reference goes the
+    // object is shared.
+    if (N == "free" && atTopLevel(CE))
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(var(CE->getArg(0))))
         if (P->getType()->isPointerType())
           Candidates.insert(P);
     // Filling, initialising or freeing the object does not publish it.
     if (llvm::is_contained({"free", "memset", "memcpy", "bzero",
                             "pthread_mutex_init", "pthread_cond_init",
+                            "pthread_mutex_destroy", "pthread_cond_destroy",
+                            "pthread_rwlock_destroy", "mtx_destroy",
+                            "cnd_destroy", "pthread_spin_destroy",
                             "pthread_rwlock_init", "mtx_init", "cnd_init",
                             "pthread_spin_init", "strcpy", "strncpy",
                             "snprintf", "sprintf"},
@@ -416,6 +432,17 @@ private:
   void allow(const Expr *E) {
     if (E)
       Allowed.insert(E->IgnoreParenImpCasts());
+  }
+  /// A statement of the function body itself, run on every path that
+  /// reaches the end of the body.
+  bool atTopLevel(const Expr *E) const {
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+    if (!Body)
+      return false;
+    for (const Stmt *S : Body->body())
+      if (const auto *SE = dyn_cast<Expr>(S); SE && SE->IgnoreImplicit() == E)
+        return true;
+    return false;
   }
 
   const FunctionDecl *FD;
@@ -581,6 +608,11 @@ private:
         Deref |= !ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType();
         E = ASE->getBase();
       } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+        // `(&p->head)->first`, as list macros spell `p->head.first`.
+        if (UO->getOpcode() == UO_AddrOf) {
+          E = UO->getSubExpr();
+          continue;
+        }
         if (UO->getOpcode() != UO_Deref)
           return false;
         Deref = true;
@@ -598,7 +630,13 @@ private:
     const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
     if (!Deref || !DRE)
       return false;
-    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    return freshAt(dyn_cast<VarDecl>(DRE->getDecl()), At);
+  }
+
+  /// Whether the pointer variable V still designates an object this
+  /// function has to itself at At (freshly allocated, being set up or torn
+  /// down, not yet published).
+  bool freshAt(const VarDecl *V, SourceLocation At) const {
     auto It = Fresh.find(V);
     if (It == Fresh.end())
       return false;
@@ -676,6 +714,11 @@ private:
   /// Records an access to what the pointer expression Ptr points to.
   void recordPointee(const Expr *At, const Expr *Ptr, AccessKind How,
                      bool Atomic = false) {
+    // `free(c)` at the end of `c`'s destructor, `memset(p, ...)` on what
+    // the function just allocated.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Ptr->IgnoreParenImpCasts()))
+      if (freshAt(dyn_cast<VarDecl>(DRE->getDecl()), At->getExprLoc()))
+        return;
     QualType PT = Ptr->IgnoreParenImpCasts()->getType();
     QualType Pointee = PT->isPointerType() ? PT->getPointeeType() : PT;
     PtsSet Locs = FM.valueOf(Ptr);
