@@ -134,14 +134,14 @@ static bool synchronisesItself(const CXXRecordDecl *RD) {
   if (!RD)
     return true; // nothing known: keep the conservative answer
   auto Own = [](const CXXRecordDecl *R) {
-    for (const FieldDecl *F : R->fields()) {
-      QualType T = F->getType().getNonReferenceType();
-      if (const auto *PT = T->getAs<PointerType>())
-        T = PT->getPointeeType();
-      if (isLockType(T) || isAtomicType(T))
-        return true;
-    }
-    return false;
+    if (ownsLock(R->getASTContext().getCanonicalTagType(R)))
+      return true;
+    // (ownsLock does not count a member pointing to a lock or an atomic.)
+    return llvm::any_of(R->fields(), [](const FieldDecl *F) {
+      const auto *PT = F->getType()->getAs<PointerType>();
+      return PT && (isLockType(PT->getPointeeType()) ||
+                    isAtomicType(PT->getPointeeType()));
+    });
   };
   if (Own(RD))
     return true;
