@@ -345,7 +345,12 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
     return Empty; // recursion: the cycle adds nothing new
   const Summary &S = summaryOf(FD);
   std::vector<RootAccess> Result;
+  // Once only contexts that are not threads remain (collect), a list
+  // leaves out the private locals those contexts drop: copied up every
+  // call chain they were most of a large header's lists.
   for (const Access &A : S.Accesses) {
+    if (privateLocal(A.Loc, FD, A.Function, {}))
+      continue;
     RootAccess RA;
     RA.A = A;
     Result.push_back(std::move(RA));
@@ -385,6 +390,8 @@ const std::vector<RootAccess> &RaceModel::effective(const FunctionDecl *FD) {
           // What a constructor's or destructor's helpers do to the object
           // under construction is as private as what the body does.
           if (OwnObject && L.Root == AbsLoc::This && L.Fn == FD)
+            continue;
+          if (privateLocal(L, FD, CA.A.Function, CA.Chain, &C))
             continue;
           RootAccess RA = CA;
           RA.A.Loc = L;
@@ -825,8 +832,31 @@ void RaceModel::collect() {
   // Each function's list is freed as soon as nothing needs it any more:
   // kept for the whole run they held most of the model's memory.
   countPending();
-  for (unsigned CI = 0; CI < Contexts.size(); ++CI) {
+  // A local is shared only with a thread its function starts (findRaces),
+  // and two accesses inside activations of its function never meet
+  // (concurrentBeforeEvidence). The threads' contexts go first; then the
+  // other contexts' accesses to a local that no thread reaches from
+  // outside its function's activation, most of a header-heavy TU's
+  // accesses, are dropped (privateLocal) before they are copied.
+  std::vector<unsigned> Order;
+  for (unsigned CI = 0; CI < Contexts.size(); ++CI)
+    if (Contexts[CI].Kind == ThreadContext::Spawned)
+      Order.push_back(CI);
+  for (unsigned CI = 0; CI < Contexts.size(); ++CI)
+    if (Contexts[CI].Kind != ThreadContext::Spawned)
+      Order.push_back(CI);
+  for (unsigned CI : Order) {
     const ThreadContext C = Contexts[CI];
+    if (C.Kind != ThreadContext::Spawned && !PruneLocals) {
+      PruneLocals = true;
+      for (const auto &[K, V] : ByKey)
+        if (!V.empty() && V.front().A.Loc.Root == AbsLoc::Local &&
+            llvm::any_of(V, [&](const RootAccess &A) {
+              return !inOwnerActivation(A.A.Loc.Var, A.Root, A.A.Function,
+                                        A.Chain);
+            }))
+          ReachedFromOutside.insert(K);
+    }
     effective(C.Root);
     std::vector<RootAccess> &Effective = EffectiveCache[C.Root];
     // What the root synchronises on.
@@ -835,7 +865,9 @@ void RaceModel::collect() {
     // Most accesses hold the same few locks: spell each once.
     llvm::DenseSet<size_t> LocksSeen;
     for (const RootAccess &E : Effective) {
-      if (inTransfer(E))
+      if (inTransfer(E) ||
+          (C.Kind != ThreadContext::Spawned &&
+           privateLocal(E.A.Loc, C.Root, E.A.Function, E.Chain)))
         continue;
       // An ordering atomic (explicit acquire/release/seq_cst, an exchange)
       // publishes or consumes the object around it: the object is shared.
@@ -871,6 +903,9 @@ void RaceModel::collect() {
       PtsSet Locs = bindLoc(E.A.Loc, CI);
       bool OwnParam = E.A.Loc.Root == AbsLoc::Param && E.A.Loc.Fn == C.Root;
       for (size_t LI = 0; LI < Locs.Objs.size(); ++LI) {
+        if (C.Kind != ThreadContext::Spawned &&
+            privateLocal(Locs.Objs[LI], C.Root, E.A.Function, E.Chain))
+          continue;
         RootAccess RA = LastUse && LI + 1 == Locs.Objs.size()
                             ? std::move(E)
                             : RootAccess(E);
@@ -924,10 +959,13 @@ void RaceModel::collect() {
     release(C.Root);
   }
   EffectiveCache.clear();
+  // Ties in context order, whatever order the contexts were visited in.
   for (auto &[K, V] : ByKey)
     std::stable_sort(V.begin(), V.end(),
                      [&](const RootAccess &X, const RootAccess &Y) {
-                       return SM.isBeforeInTranslationUnit(X.A.At, Y.A.At);
+                       if (X.A.At != Y.A.At)
+                         return SM.isBeforeInTranslationUnit(X.A.At, Y.A.At);
+                       return X.Context < Y.Context;
                      });
 }
 
@@ -1223,6 +1261,37 @@ bool RaceModel::mayRunConcurrently(const RootAccess &X,
   return concurrentBeforeEvidence(X, Y);
 }
 
+bool RaceModel::inOwnerActivation(const VarDecl *Local,
+                                  const FunctionDecl *Root,
+                                  const FunctionDecl *Function,
+                                  llvm::ArrayRef<const CallSite *> Chain,
+                                  const CallSite *First) {
+  const auto *Owner = dyn_cast<FunctionDecl>(Local->getDeclContext());
+  if (!Owner)
+    return false;
+  if (Root == Owner || Function == Owner)
+    return true;
+  if (First && llvm::is_contained(First->Callees, Owner))
+    return true;
+  for (const CallSite *C : Chain)
+    if (llvm::is_contained(C->Callees, Owner))
+      return true;
+  return false;
+}
+
+bool RaceModel::privateLocal(const AbsLoc &L, const FunctionDecl *Root,
+                             const FunctionDecl *Function,
+                             llvm::ArrayRef<const CallSite *> Chain,
+                             const CallSite *First) const {
+  if (!PruneLocals || L.Root != AbsLoc::Local)
+    return false;
+  std::string K = L.rootKey();
+  if (!ByKey.count(K))
+    return true;
+  return !ReachedFromOutside.count(K) && L.Var &&
+         inOwnerActivation(L.Var, Root, Function, Chain, First);
+}
+
 bool RaceModel::concurrentBeforeEvidence(const RootAccess &X,
                                          const RootAccess &Y) const {
   auto Ancestry = [&](unsigned C) {
@@ -1236,20 +1305,10 @@ bool RaceModel::concurrentBeforeEvidence(const RootAccess &X,
   // run inside an activation of that function (each in its own thread, or
   // both in one) never touch the same one concurrently. Only a thread given
   // the local by its owner shares it.
-  if (X.A.Loc.Root == AbsLoc::Local && X.A.Loc.Var) {
-    const auto *Owner =
-        dyn_cast<FunctionDecl>(X.A.Loc.Var->getDeclContext());
-    auto Runs = [&](const RootAccess &A) {
-      if (A.Root == Owner || A.A.Function == Owner)
-        return true;
-      for (const CallSite *C : A.Chain)
-        if (llvm::is_contained(C->Callees, Owner))
-          return true;
-      return false;
-    };
-    if (Owner && Runs(X) && Runs(Y))
-      return false;
-  }
+  if (X.A.Loc.Root == AbsLoc::Local && X.A.Loc.Var &&
+      inOwnerActivation(X.A.Loc.Var, X.Root, X.A.Function, X.Chain) &&
+      inOwnerActivation(X.A.Loc.Var, Y.Root, Y.A.Function, Y.Chain))
+    return false;
   // Runs of one once routine for the same once object are one run; code
   // after a once call runs after the routine.
   if (X.InOnce && Y.InOnce && *X.InOnce == *Y.InOnce)
@@ -1380,7 +1439,8 @@ static bool isStripe(llvm::StringRef Rel) {
 RaceModel::GuardInfo
 RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
                    const std::string &Key,
-                   const std::vector<size_t> &Overlapping) const {
+                   const std::vector<size_t> &Overlapping,
+                   LockTallies &Tallies) const {
   GuardInfo G;
   // Evidence is counted per unit: a function, or a function as reached from
   // one entry point when its entry points disagree (a helper called with
@@ -1472,31 +1532,53 @@ RaceModel::guardOf(const std::vector<RootAccess> &Accesses,
     bool objectLock() const { return Write && 2 * Held > Total; }
   };
   auto ObjectOf = [&](const std::string &L) {
+    auto [It, New] = Tallies.try_emplace(L);
+    LockTally &T = It->second;
+    if (New) {
+      for (const RootAccess &A : Accesses) {
+        bool H = llvm::is_contained(A.RelLocks, L);
+        if (H)
+          T.Holding.insert(A.A.Function);
+        auto &[NH, NB] = T.HeldBare[A.A.E];
+        ++(H ? NH : NB);
+        T.HeldWrites += H && isWrite(A.A.How);
+      }
+      for (const auto &[E, C] : T.HeldBare) {
+        T.HeldOnly += C.first && !C.second;
+        T.WithBare += C.second != 0;
+      }
+    }
+    // The tally without the accesses to this storage.
     ObjectEvidence O;
-    std::set<const Expr *> OH, OB;
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Holding;
-    for (const RootAccess &A : Accesses)
-      if (llvm::is_contained(A.RelLocks, L))
-        Holding.insert(A.A.Function);
+    unsigned HeldOnly = T.HeldOnly, WithBare = T.WithBare,
+             HeldWrites = T.HeldWrites;
+    llvm::DenseMap<const Expr *, std::pair<unsigned, unsigned>> Mine;
     bool AnyBare = false;
     O.Lapses = true;
-    for (const RootAccess &A : Accesses) {
+    for (size_t Idx : Overlapping) {
+      const RootAccess &A = Accesses[Idx];
       bool H = llvm::is_contained(A.RelLocks, L);
-      if (keysOverlap(A.LocKey, Key)) {
-        if (!H) {
-          AnyBare = true;
-          O.Lapses &= Holding.contains(A.A.Function);
-        }
-        continue;
+      auto &[NH, NB] = Mine[A.A.E];
+      ++(H ? NH : NB);
+      HeldWrites -= H && isWrite(A.A.How);
+      if (!H) {
+        AnyBare = true;
+        O.Lapses &= T.Holding.contains(A.A.Function);
       }
-      (H ? OH : OB).insert(A.A.E);
-      O.Write |= H && isWrite(A.A.How);
+    }
+    for (const auto &[E, C] : Mine) {
+      auto [NH, NB] = T.HeldBare.lookup(E);
+      HeldOnly -= NH && !NB;
+      WithBare -= NB != 0;
+      NH -= C.first;
+      NB -= C.second;
+      HeldOnly += NH && !NB;
+      WithBare += NB != 0;
     }
     O.Lapses &= AnyBare;
-    for (const Expr *E : OB)
-      OH.erase(E);
-    O.Held = OH.size();
-    O.Total = OH.size() + OB.size();
+    O.Write = HeldWrites > 0;
+    O.Held = HeldOnly;
+    O.Total = HeldOnly + WithBare;
     return O;
   };
   for (const auto &[L, Held] : HeldAt) {
@@ -1717,10 +1799,11 @@ void RaceModel::findRaces() {
     settingsLocks(Accesses, Candidates);
     // Guards per storage (field) within the root.
     std::map<std::string, GuardInfo> Guards;
+    LockTallies Tallies;
     for (const RootAccess &A : Accesses) {
       std::string K = A.LocKey;
       if (!Guards.count(K)) {
-        Guards[K] = guardOf(Accesses, K, Candidates[K]);
+        Guards[K] = guardOf(Accesses, K, Candidates[K], Tallies);
         GuardLocks[K] = Guards[K].Lock;
         if (!Guards[K].Lock.empty() && Guards[K].Example)
           GuardNames[K] = nameFor(*Guards[K].Example, Guards[K].Lock,

@@ -14,6 +14,8 @@
 
 #include "Summary.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <map>
 #include <memory>
 #include <set>
@@ -237,6 +239,23 @@ private:
   void findRaces();
   bool evidence(const RootAccess &X, const RootAccess &Y) const;
   /// mayRunConcurrently before the by-type evidence rule.
+  /// Whether an access made by \p Function, reached from \p Root through
+  /// \p Chain, runs inside an activation of the function that declares
+  /// \p Local (its own frame's copy, not one another activation shares).
+  /// (\p First, if given, is a call before \p Chain.)
+  static bool inOwnerActivation(const clang::VarDecl *Local,
+                                const clang::FunctionDecl *Root,
+                                const clang::FunctionDecl *Function,
+                                llvm::ArrayRef<const CallSite *> Chain,
+                                const CallSite *First = nullptr);
+  /// Once the threads' contexts are collected: whether an access to \p L,
+  /// made as inOwnerActivation describes in a context that is not a
+  /// thread, is to a local no thread shares with it, so that it can pair
+  /// with nothing.
+  bool privateLocal(const AbsLoc &L, const clang::FunctionDecl *Root,
+                    const clang::FunctionDecl *Function,
+                    llvm::ArrayRef<const CallSite *> Chain,
+                    const CallSite *First = nullptr) const;
   bool concurrentBeforeEvidence(const RootAccess &X,
                                 const RootAccess &Y) const;
   /// An access made in a copy or move constructor or assignment, or a
@@ -266,9 +285,20 @@ private:
   };
   /// Overlapping: the indices of the accesses whose storage overlaps Key,
   /// in order.
+  /// What the statements of one root key say of one lock, over all its
+  /// accesses; guardOf takes the accesses to the storage in question out
+  /// again (a class's fields each asked it of every access to the class).
+  struct LockTally {
+    llvm::SmallPtrSet<const clang::FunctionDecl *, 8> Holding;
+    llvm::DenseMap<const clang::Expr *, std::pair<unsigned, unsigned>>
+        HeldBare; // accesses per statement with and without the lock
+    unsigned HeldOnly = 0, WithBare = 0, HeldWrites = 0;
+  };
+  using LockTallies = std::map<std::string, LockTally>;
   GuardInfo guardOf(const std::vector<RootAccess> &Accesses,
                     const std::string &Key,
-                    const std::vector<size_t> &Overlapping) const;
+                    const std::vector<size_t> &Overlapping,
+                    LockTallies &Tallies) const;
 
   TUModel &TU;
   RaceConfig Config;
@@ -303,6 +333,10 @@ private:
   /// critical sections kept for other state (settingsLocks()).
   std::map<std::string, std::set<std::string>> NotAbout;
   std::map<std::string, std::vector<RootAccess>> ByKey;
+  /// Set by collect once the threads' contexts are in ByKey: locals a
+  /// thread reaches from outside their function's activation.
+  bool PruneLocals = false;
+  std::set<std::string> ReachedFromOutside;
   std::set<unsigned> DoubleCheckReads;
   std::map<std::string, std::string> GuardNames;
   std::vector<Race> Races;
