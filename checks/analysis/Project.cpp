@@ -559,6 +559,26 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
     }
   }
 
+  // Main-thread functions: the same fixpoint without the spawn condition.
+  for (const auto &[USR, Callers] : CallersOf)
+    if (Functions.count(USR) && !Entries.count(USR) &&
+        !ThreadUses.count(USR) && !AddressTaken.count(USR))
+      MainOnly.insert(USR);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (auto It = MainOnly.begin(); It != MainOnly.end();) {
+      bool Ok = llvm::all_of(CallersOf[*It], [&](const auto &P) {
+        return P.first->IsMain || MainOnly.count(P.first->USR);
+      });
+      if (Ok) {
+        ++It;
+        continue;
+      }
+      It = MainOnly.erase(It);
+      Changed = true;
+    }
+  }
+
   // Caller-holds contracts: the global locks held at every call, the
   // caller's own contract included; a greatest fixpoint from "every lock"
   // (absent from Holds) down.
@@ -676,7 +696,8 @@ bool ProjectIndex::affects(const TUSummary &S) const {
   for (const ProjectFunction &F : S.Functions)
     Defined.insert(F.USR);
   for (const ProjectFunction &F : S.Functions) {
-    if (Holds.count(F.USR) || Startup.count(F.USR) || ThreadUses.count(F.USR))
+    if (Holds.count(F.USR) || Startup.count(F.USR) || MainOnly.count(F.USR) ||
+        ThreadUses.count(F.USR))
       return true;
     for (const ProjectCall &C : F.Calls)
       if (!Defined.count(C.Callee) &&
@@ -705,6 +726,10 @@ std::vector<std::string> ProjectIndex::callersHold(llvm::StringRef USR) const {
 
 bool ProjectIndex::startupOnly(llvm::StringRef USR) const {
   return Startup.count(USR);
+}
+
+bool ProjectIndex::mainThreadOnly(llvm::StringRef USR) const {
+  return MainOnly.count(USR);
 }
 
 ProjectIndex::ThreadUse ProjectIndex::threadsRunning(llvm::StringRef USR) const {

@@ -144,6 +144,10 @@ public:
   /// Called only from main() (or from functions that are) before the
   /// first thread starts, and never from a thread.
   bool startupOnly(llvm::StringRef USR) const;
+  /// Called only from main() or from functions that are, never from a
+  /// thread nor through a pointer: it runs in the main thread, once at a
+  /// time, though threads may be running (a shutdown path).
+  bool mainThreadOnly(llvm::StringRef USR) const;
   /// How many threads the project starts that run the function (itself or
   /// a caller), and whether one of them runs several times at once.
   struct ThreadUse {
@@ -199,7 +203,7 @@ private:
   void addCallOrders();
   std::map<std::string, ProjectFunction, std::less<>> Functions;
   std::map<std::string, std::vector<std::string>, std::less<>> Holds;
-  std::set<std::string, std::less<>> Startup, AddressTaken;
+  std::set<std::string, std::less<>> Startup, MainOnly, AddressTaken;
   std::map<std::string, ThreadUse, std::less<>> ThreadUses;
   std::map<std::string, std::vector<ProjectTake>, std::less<>> Taken;
   std::vector<ProjectOrder> Orders;

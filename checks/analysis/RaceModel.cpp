@@ -281,6 +281,7 @@ void RaceModel::buildContexts() {
       // Run by two threads, or by one started several times: it runs
       // alongside itself.
       C.Multi = Use.Multi || Use.Threads > 1;
+      C.MainThread = !C.ProjectThread && P->mainThreadOnly(TU.usr(R));
     }
     addContext(C);
   }
@@ -1347,7 +1348,7 @@ bool RaceModel::concurrentBeforeEvidence(const RootAccess &X,
     // locals and allocations.
     if (C.Kind == ThreadContext::External) {
       // The project's summaries say one thread, started once, runs it.
-      if (C.ProjectThread && !C.Multi)
+      if ((C.ProjectThread && !C.Multi) || C.MainThread)
         return false;
       return X.A.Loc.Root != AbsLoc::Local && X.A.Loc.Root != AbsLoc::Heap &&
              evidence(X, Y);
@@ -1402,6 +1403,13 @@ bool RaceModel::concurrentBeforeEvidence(const RootAccess &X,
     return true;
   }
   // Different trees: two entry points, or main() and an entry point.
+  // Code that only main()'s thread runs does not run beside main's.
+  auto InMain = [&](const ThreadContext &C) {
+    return C.MainThread || C.Kind == ThreadContext::Main;
+  };
+  const ThreadContext &CX = Contexts[X.Context], &CY = Contexts[Y.Context];
+  if ((CX.MainThread || CY.MainThread) && InMain(CX) && InMain(CY))
+    return false;
   if (joinedLater(X, Y) || joinedLater(Y, X))
     return true;
   return evidence(X, Y);

@@ -63,6 +63,10 @@ struct ThreadContext {
   /// External: a thread another TU of the project starts runs the root
   /// (the project summaries say so).
   bool ProjectThread = false;
+  /// External: the project's summaries say only main()'s thread runs the
+  /// root (a shutdown path called from main in another file): it never
+  /// runs beside itself, main, or another such root.
+  bool MainThread = false;
 };
 
 /// An optional value kept on the heap, copied by value. A RootAccess is
