@@ -469,6 +469,8 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
       HasMain |= F.IsMain;
       auto [It, New] = Functions.try_emplace(F.USR, F);
       ProjectFunction &G = It->second;
+      if (!New && G.File == F.File && G.Line == F.Line)
+        InlineInHeader.insert(F.USR);
       if (New || (G.File == F.File && G.Line == F.Line))
         continue;
       llvm::append_range(G.Calls, F.Calls);
@@ -559,24 +561,36 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
     }
   }
 
-  // Main-thread functions: the same fixpoint without the spawn condition.
-  for (const auto &[USR, Callers] : CallersOf)
-    if (Functions.count(USR) && !Entries.count(USR) &&
-        !ThreadUses.count(USR) && !AddressTaken.count(USR))
-      MainOnly.insert(USR);
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (auto It = MainOnly.begin(); It != MainOnly.end();) {
-      bool Ok = llvm::all_of(CallersOf[*It], [&](const auto &P) {
-        return P.first->IsMain || MainOnly.count(P.first->USR);
-      });
-      if (Ok) {
-        ++It;
-        continue;
+  // Main-thread functions: every caller is main() or another main-thread
+  // function (the greatest such set). Its complement among the called
+  // functions is what a call path from anything else reaches: a search
+  // from those sources, linear where the fixpoint took a pass per level.
+  {
+    std::vector<const ProjectFunction *> Work;
+    std::set<llvm::StringRef> Reached;
+    for (const auto &[USR, F] : Functions)
+      if (!F.IsMain && (!CallersOf.count(USR) || Entries.count(USR) ||
+                        ThreadUses.count(USR) || AddressTaken.count(USR)))
+        if (Reached.insert(USR).second)
+          Work.push_back(&F);
+    while (!Work.empty()) {
+      const ProjectFunction *F = Work.back();
+      Work.pop_back();
+      for (const ProjectCall &C : F->Calls) {
+        auto It = Functions.find(C.Callee);
+        if (It != Functions.end() && !It->second.IsMain &&
+            Reached.insert(It->first).second)
+          Work.push_back(&It->second);
       }
-      It = MainOnly.erase(It);
-      Changed = true;
     }
+    // Not an inline function of a header: every file that includes it
+    // defines it, and each that does not call it would be analysed again
+    // for a fact about code it does not run (taskflow's examples: twice
+    // the project's time, no finding changed).
+    for (const auto &[USR, Callers] : CallersOf)
+      if (Functions.count(USR) && !Reached.count(USR) &&
+          !Functions.find(USR)->second.IsMain && !InlineInHeader.count(USR))
+        MainOnly.insert(USR);
   }
 
   // Caller-holds contracts: the global locks held at every call, the
@@ -692,12 +706,18 @@ void ProjectIndex::addCallOrders() {
 }
 
 bool ProjectIndex::affects(const TUSummary &S) const {
-  std::set<llvm::StringRef> Defined;
-  for (const ProjectFunction &F : S.Functions)
-    Defined.insert(F.USR);
+  std::set<llvm::StringRef> Defined, CalledHere;
   for (const ProjectFunction &F : S.Functions) {
-    if (Holds.count(F.USR) || Startup.count(F.USR) || MainOnly.count(F.USR) ||
-        ThreadUses.count(F.USR))
+    Defined.insert(F.USR);
+    for (const ProjectCall &C : F.Calls)
+      CalledHere.insert(C.Callee);
+  }
+  for (const ProjectFunction &F : S.Functions) {
+    if (Holds.count(F.USR) || Startup.count(F.USR) || ThreadUses.count(F.USR))
+      return true;
+    // Main-thread code matters only where it is an entry point: not
+    // called in this file (a file that calls it sees where it runs).
+    if (MainOnly.count(F.USR) && !CalledHere.count(F.USR))
       return true;
     for (const ProjectCall &C : F.Calls)
       if (!Defined.count(C.Callee) &&

@@ -204,6 +204,9 @@ private:
   std::map<std::string, ProjectFunction, std::less<>> Functions;
   std::map<std::string, std::vector<std::string>, std::less<>> Holds;
   std::set<std::string, std::less<>> Startup, MainOnly, AddressTaken;
+  /// Defined at one place by several files (an inline function of a
+  /// header).
+  std::set<std::string, std::less<>> InlineInHeader;
   std::map<std::string, ThreadUse, std::less<>> ThreadUses;
   std::map<std::string, std::vector<ProjectTake>, std::less<>> Taken;
   std::vector<ProjectOrder> Orders;
