@@ -242,7 +242,6 @@ public:
 private:
   void findRaces();
   bool evidence(const RootAccess &X, const RootAccess &Y) const;
-  /// mayRunConcurrently before the by-type evidence rule.
   /// Whether an access made by \p Function, reached from \p Root through
   /// \p Chain, runs inside an activation of the function that declares
   /// \p Local (its own frame's copy, not one another activation shares).
@@ -260,6 +259,7 @@ private:
                     const clang::FunctionDecl *Function,
                     llvm::ArrayRef<const CallSite *> Chain,
                     const CallSite *First = nullptr) const;
+  /// mayRunConcurrently before the by-type evidence rule.
   bool concurrentBeforeEvidence(const RootAccess &X,
                                 const RootAccess &Y) const;
   /// An access made in a copy or move constructor or assignment, or a
@@ -287,8 +287,6 @@ private:
     unsigned ObjHeld = 0, ObjTotal = 0;
     const RootAccess *Example = nullptr;
   };
-  /// Overlapping: the indices of the accesses whose storage overlaps Key,
-  /// in order.
   /// What the statements of one root key say of one lock, over all its
   /// accesses; guardOf takes the accesses to the storage in question out
   /// again (a class's fields each asked it of every access to the class).
@@ -299,6 +297,8 @@ private:
     unsigned HeldOnly = 0, WithBare = 0, HeldWrites = 0;
   };
   using LockTallies = std::map<std::string, LockTally>;
+  /// Overlapping: the indices of the accesses whose storage overlaps Key,
+  /// in order; Tallies is shared by the keys of one root key.
   GuardInfo guardOf(const std::vector<RootAccess> &Accesses,
                     const std::string &Key,
                     const std::vector<size_t> &Overlapping,
