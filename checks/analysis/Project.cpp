@@ -469,10 +469,12 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
       HasMain |= F.IsMain;
       auto [It, New] = Functions.try_emplace(F.USR, F);
       ProjectFunction &G = It->second;
-      if (!New && G.File == F.File && G.Line == F.Line)
-        InlineInHeader.insert(F.USR);
-      if (New || (G.File == F.File && G.Line == F.Line))
+      if (New)
         continue;
+      if (G.File == F.File && G.Line == F.Line) {
+        InlineInHeader.insert(F.USR);
+        continue;
+      }
       llvm::append_range(G.Calls, F.Calls);
       llvm::append_range(G.Spawns, F.Spawns);
       for (ProjectTake &T : F.Takes)
@@ -587,10 +589,12 @@ ProjectIndex::ProjectIndex(std::vector<TUSummary> TUs) {
     // defines it, and each that does not call it would be analysed again
     // for a fact about code it does not run (taskflow's examples: twice
     // the project's time, no finding changed).
-    for (const auto &[USR, Callers] : CallersOf)
-      if (Functions.count(USR) && !Reached.count(USR) &&
-          !Functions.find(USR)->second.IsMain && !InlineInHeader.count(USR))
+    for (const auto &[USR, Callers] : CallersOf) {
+      auto It = Functions.find(USR);
+      if (It != Functions.end() && !It->second.IsMain && !Reached.count(USR) &&
+          !InlineInHeader.count(USR))
         MainOnly.insert(USR);
+    }
   }
 
   // Caller-holds contracts: the global locks held at every call, the
